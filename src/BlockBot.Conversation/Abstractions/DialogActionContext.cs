@@ -1,0 +1,23 @@
+using Microsoft.Bot.Builder;
+
+namespace BlockBot.Conversation.Abstractions;
+
+/// <summary>What an action sees: who it acts for, the step's arguments and the conversation's saved values.</summary>
+/// <param name="Values">The dialog's saved values; an action may read them and write results into them.</param>
+public sealed record DialogActionContext(
+    ITurnContext Turn,
+    CustomerId Customer,
+    string Language,
+    IReadOnlyDictionary<string, string> Arguments,
+    IDictionary<string, string> Values)
+{
+    public string RequireValue(string name) =>
+        Values.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value)
+            ? value
+            : throw new InvalidOperationException($"The dialog has no saved value '{name}' that this action needs.");
+
+    public string RequireArgument(string name) =>
+        Arguments.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value)
+            ? value
+            : throw new InvalidOperationException($"The step gives no argument '{name}' that this action needs.");
+}

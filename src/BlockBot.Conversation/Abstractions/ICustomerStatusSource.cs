@@ -1,0 +1,7 @@
+namespace BlockBot.Conversation.Abstractions;
+
+public interface ICustomerStatusSource
+{
+    /// <summary>The customer's open case, or null when they have none.</summary>
+    Task<CustomerStatus?> GetStatusAsync(CustomerId customer, CancellationToken cancellationToken);
+}

@@ -1,0 +1,6 @@
+namespace BlockBot.Storage;
+
+public enum StorageProvider
+{
+    Sqlite,
+}
