@@ -11,6 +11,11 @@ public sealed record DialogActionContext(
     IReadOnlyDictionary<string, string> Arguments,
     IDictionary<string, string> Values)
 {
+    /// <summary>Set by an action that erased the customer's data: the engine then clears the conversation's state too.</summary>
+    public bool ConversationResetRequested { get; private set; }
+
+    public void RequestConversationReset() => ConversationResetRequested = true;
+
     public string RequireValue(string name) =>
         Values.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value)
             ? value

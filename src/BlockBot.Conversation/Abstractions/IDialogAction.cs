@@ -12,5 +12,8 @@ public interface IDialogAction
     /// <summary>Argument names the action accepts in a step's <c>with:</c> map; others fail validation.</summary>
     IReadOnlySet<string> Arguments { get; }
 
+    /// <summary>Checks a step's argument values when the dialogs load; returns what is wrong, or null.</summary>
+    string? CheckArguments(IReadOnlyDictionary<string, string> arguments) => null;
+
     Task ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken);
 }

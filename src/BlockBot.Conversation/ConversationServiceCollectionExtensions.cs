@@ -1,0 +1,59 @@
+using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Dialogs.Loading;
+using BlockBot.Conversation.Engine;
+using BlockBot.Conversation.Pipeline;
+using BlockBot.Conversation.Proactive;
+using BlockBot.Conversation.State;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
+
+namespace BlockBot.Conversation;
+
+public static class ConversationServiceCollectionExtensions
+{
+    /// <summary>The dialog engine, its state and pipeline. Needs an IStorage and the domain's abstractions registered elsewhere.</summary>
+    public static IServiceCollection AddBlockBotConversation(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConversationOptions>()
+            .Bind(configuration.GetSection(ConversationOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => TimeZoneExists(o.TimeZone), "BlockBot:TimeZone is not a known time zone id")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DateDisplay>();
+        services.AddSingleton<DialogSetLoader>();
+        services.AddSingleton<DialogSetProvider>();
+        services.AddHostedService<DialogLoadingService>();
+
+        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton<BotStateAccessors>();
+
+        services.AddSingleton<DialogRunner>();
+        services.AddSingleton<BuiltInCommands>();
+        services.AddSingleton(sp => new DialogEngine(
+            sp.GetRequiredService<DialogSetProvider>(),
+            sp.GetRequiredService<BotStateAccessors>(),
+            sp.GetRequiredService<DialogRunner>(),
+            sp.GetRequiredService<BuiltInCommands>(),
+            sp.GetRequiredService<IHandoffRelay>(),
+            sp.GetRequiredService<IOptions<ConversationOptions>>(),
+            sp.GetRequiredService<ILogger<DialogEngine>>()));
+        services.AddSingleton<IBot>(sp => sp.GetRequiredService<DialogEngine>());
+
+        services.AddSingleton<ConversationTurnLock>();
+        services.AddSingleton<ConversationReferenceRecorder>();
+        services.AddSingleton<TurnErrorHandler>();
+        services.AddSingleton<BotPipeline>();
+        services.AddSingleton<IConversationEvents, ConversationEventDispatcher>();
+        return services;
+    }
+
+    private static bool TimeZoneExists(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+}

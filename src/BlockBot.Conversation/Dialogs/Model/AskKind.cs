@@ -1,0 +1,8 @@
+namespace BlockBot.Conversation.Dialogs.Model;
+
+public enum AskKind
+{
+    Text,
+    YesNo,
+    Choice,
+}

@@ -1,0 +1,14 @@
+namespace BlockBot.Conversation.Dialogs.Model;
+
+/// <summary>A step of a dialog. The set of kinds is closed: say, ask, branch, do, wait, goto, end.</summary>
+public abstract record DialogStep(string? Id, SourceLocation Location)
+{
+    /// <summary>The step's kind as the file spells it.</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>Step ids this step may jump to (besides falling through to the next step).</summary>
+    public virtual IEnumerable<string> Targets => [];
+
+    /// <summary>False when control never passes to the next step in the list.</summary>
+    public virtual bool FallsThrough => true;
+}

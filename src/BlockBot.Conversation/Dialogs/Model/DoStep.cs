@@ -1,0 +1,11 @@
+namespace BlockBot.Conversation.Dialogs.Model;
+
+/// <summary>Runs a named domain action with the step's arguments.</summary>
+public sealed record DoStep(
+    string? Id,
+    SourceLocation Location,
+    string Action,
+    IReadOnlyDictionary<string, string> Arguments) : DialogStep(Id, Location)
+{
+    public override string Kind => "do";
+}
