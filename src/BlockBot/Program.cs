@@ -1,1 +1,3 @@
-return 0;
+using BlockBot;
+
+return await BlockBotProgram.RunAsync(args);

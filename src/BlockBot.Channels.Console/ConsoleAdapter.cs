@@ -1,0 +1,78 @@
+using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Pipeline;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
+
+namespace BlockBot.Channels.Console;
+
+/// <summary>The terminal as a Bot Framework channel: each typed line is a message activity; replies print as lines.</summary>
+public sealed class ConsoleAdapter : BotAdapter, IProactiveAdapter
+{
+    public const string Channel = "console";
+
+    private readonly IBot _bot;
+    private readonly ConsoleTranscript _transcript;
+    private readonly ChannelAccount _user;
+    private readonly ChannelAccount _botAccount = new("blockbot", "BlockBot");
+    private readonly ConversationAccount _conversation;
+
+    public ConsoleAdapter(IBot bot, BotPipeline pipeline, ConsoleTranscript transcript, IOptions<ConsoleOptions> options)
+    {
+        _bot = bot;
+        _transcript = transcript;
+        _user = new ChannelAccount(options.Value.UserId, options.Value.UserId);
+        _conversation = new ConversationAccount(isGroup: false, id: $"console-{options.Value.UserId}");
+        pipeline.ApplyTo(this);
+    }
+
+    public string ChannelId => Channel;
+
+    public async Task ProcessLineAsync(string line, CancellationToken cancellationToken)
+    {
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = Guid.NewGuid().ToString("N"),
+            ChannelId = Channel,
+            Text = line,
+            From = _user,
+            Recipient = _botAccount,
+            Conversation = _conversation,
+            Timestamp = DateTimeOffset.UtcNow,
+            ServiceUrl = "console://local",
+        };
+
+        using var context = new TurnContext(this, activity);
+        await RunPipelineAsync(context, _bot.OnTurnAsync, cancellationToken);
+    }
+
+    public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        var responses = new List<ResourceResponse>();
+        foreach (var activity in activities.Where(a => a.Type == ActivityTypes.Message))
+        {
+            var buttons = activity.SuggestedActions?.Actions?.Select(a => a.Title).ToList() ?? [];
+            _transcript.Bot(activity.Text ?? string.Empty, buttons);
+            responses.Add(new ResourceResponse(Guid.NewGuid().ToString("N")));
+        }
+
+        return Task.FromResult(responses.ToArray());
+    }
+
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The console cannot edit printed lines.");
+
+    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The console cannot delete printed lines.");
+
+    // The base implementation disposes the turn context before the pipeline finishes (research/libs.md C2).
+    public override async Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        using var context = new TurnContext(this, reference.GetContinuationActivity());
+        await RunPipelineAsync(context, callback, cancellationToken);
+    }
+
+    public Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        ContinueConversationAsync(_botAccount.Id, reference, callback, cancellationToken);
+}

@@ -1,0 +1,53 @@
+using Quartz;
+
+namespace BlockBot.Channels.Console;
+
+/// <summary>
+/// Tells when the bot has nothing left to do right now: no job running and none due. Scripted console
+/// runs wait for it before they exit, so a staff decision's event still reaches the customer.
+/// </summary>
+public sealed class PendingWork(ISchedulerFactory schedulers, TimeProvider clock)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    public async Task WaitForIdleAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var giveUp = clock.GetUtcNow() + Limit;
+        var idleChecks = 0;
+        while (clock.GetUtcNow() < giveUp)
+        {
+            idleChecks = await IsIdleAsync(scheduler, cancellationToken) ? idleChecks + 1 : 0;
+            if (idleChecks >= 3)
+            {
+                return;
+            }
+
+            await Task.Delay(Poll, clock, cancellationToken);
+        }
+    }
+
+    private async Task<bool> IsIdleAsync(IScheduler scheduler, CancellationToken cancellationToken)
+    {
+        if ((await scheduler.GetCurrentlyExecutingJobs(cancellationToken)).Count > 0)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var group in await scheduler.GetTriggerGroupNames(cancellationToken))
+        {
+            foreach (var key in await scheduler.GetTriggerKeys(Quartz.Impl.Matchers.GroupMatcher<TriggerKey>.GroupEquals(group), cancellationToken))
+            {
+                var trigger = await scheduler.GetTrigger(key, cancellationToken);
+                if (trigger?.GetNextFireTimeUtc() is { } next && next <= now + TimeSpan.FromSeconds(1))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+}
