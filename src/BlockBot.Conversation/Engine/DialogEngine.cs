@@ -158,12 +158,7 @@ public sealed class DialogEngine : IBot
 
     private async Task StartFromFreeTextAsync(Turn turn, string text, CancellationToken cancellationToken)
     {
-        var typed = AnswerMatcher.Normalize(text);
-        var byKeyword = turn.Dialogs.Dialogs.Values
-            .Where(d => d.Triggers.Keywords.Values.SelectMany(k => k).Any(stem => typed.Contains(stem, StringComparison.Ordinal)))
-            .OrderBy(d => d.MenuPosition ?? int.MaxValue)
-            .FirstOrDefault();
-
+        var byKeyword = KeywordMatcher.Find(turn.Dialogs, text);
         if (byKeyword is null && turn.Returning)
         {
             await turn.SayAsync(TextKeys.Idle, cancellationToken);

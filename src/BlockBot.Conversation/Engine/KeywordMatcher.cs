@@ -1,0 +1,32 @@
+using BlockBot.Conversation.Dialogs.Model;
+
+namespace BlockBot.Conversation.Engine;
+
+/// <summary>
+/// Picks the dialog a free-text message asks for. A keyword is a word stem that must start a word
+/// (stems are prefixes: "блок" finds "блокировка" but not "заблокировали"), and the longest
+/// matching stem wins, so "не разблокировали" goes to the refusal dialog rather than the block dialog.
+/// </summary>
+public static class KeywordMatcher
+{
+    public static DialogDefinition? Find(DialogSet dialogs, string text)
+    {
+        var padded = " " + AnswerMatcher.Normalize(text);
+        DialogDefinition? best = null;
+        var bestLength = 0;
+        foreach (var dialog in dialogs.Dialogs.Values.OrderBy(d => d.MenuPosition ?? int.MaxValue).ThenBy(d => d.Id, StringComparer.Ordinal))
+        {
+            foreach (var stem in dialog.Triggers.Keywords.Values.SelectMany(k => k))
+            {
+                var normalized = AnswerMatcher.Normalize(stem);
+                if (normalized.Length > bestLength && padded.Contains(" " + normalized, StringComparison.Ordinal))
+                {
+                    best = dialog;
+                    bestLength = normalized.Length;
+                }
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using BlockBot.Conversation.Dialogs.Model;
+
+namespace BlockBot.Tests.Infrastructure;
+
+/// <summary>
+/// What a bot message must say, taken from the real dialog files: a step's text (a say or an ask's
+/// prompt) or a texts.yaml entry, in the conversation's language. Placeholders match any value.
+/// </summary>
+public sealed record Expected(string Description, Func<DialogSet, string, LocalizedText> Resolve, string? MustContain = null)
+{
+    public static Expected Step(string dialogId, string stepId) => new($"{dialogId}/{stepId}", (set, _) =>
+    {
+        var dialog = set[dialogId];
+        var index = dialog.IndexOf(stepId);
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"The dialog '{dialogId}' has no step '{stepId}'.");
+        }
+
+        return dialog.Steps[index] switch
+        {
+            SayStep say => say.Text,
+            AskStep ask => ask.Prompt,
+            var other => throw new InvalidOperationException($"{dialogId}/{stepId} is a {other.Kind} step; it says nothing."),
+        };
+    });
+
+    public static Expected Text(string key) => new($"texts/{key}", (set, _) => set.Text(key));
+
+    public Expected Containing(string fragment) => this with { MustContain = fragment };
+
+    public void Check(DialogSet set, string language, string actual)
+    {
+        var template = Resolve(set, language).For(language);
+        var pattern = "^" + string.Join(".*?", Regex.Split(template, @"\{[a-z_][a-z0-9_]*\}").Select(Regex.Escape)) + "$";
+        Assert.True(
+            Regex.IsMatch(actual, pattern, RegexOptions.Singleline),
+            $"Expected the bot to say {Description}:{Environment.NewLine}{template}{Environment.NewLine}but it said:{Environment.NewLine}{actual}");
+        if (MustContain is not null)
+        {
+            Assert.Contains(MustContain, actual, StringComparison.Ordinal);
+        }
+    }
+}
