@@ -16,7 +16,8 @@ namespace BlockBot.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// The ETag is checked inside the UPSERT itself, so two processes sharing the file cannot both win.
-/// Like MemoryStorage, a write does not change the ETag on the caller's object: read again to learn the new one.
+/// Like MemoryStorage, a write leaves the ETag on the caller's object as it was (Bot Builder's conformance tests
+/// count on the written object going stale): read again to learn the new one.
 /// </remarks>
 public sealed class SqliteStorage(SqliteConnectionFactory connections, TimeProvider timeProvider, ILogger<SqliteStorage> logger) : IStorage
 {
