@@ -1,0 +1,65 @@
+using System.Globalization;
+using BlockBot.Conversation.Abstractions;
+using Dapper;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace BlockBot.Storage.Sqlite;
+
+/// <summary>The customers' last ConversationReference, one row per customer in <c>conversation_references</c>.</summary>
+public sealed class SqliteConversationDirectory(SqliteConnectionFactory connections, TimeProvider timeProvider) : IConversationDirectory
+{
+    // Plain JSON with Bot Schema's own property names; no type names, since the type is always ConversationReference.
+    private static readonly JsonSerializerSettings ReferenceJson = new()
+    {
+        TypeNameHandling = TypeNameHandling.None,
+        NullValueHandling = NullValueHandling.Ignore,
+        DateParseHandling = DateParseHandling.None,
+    };
+
+    public async Task SaveAsync(CustomerId customer, ConversationReference reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(reference);
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO conversation_references (customer_key, channel_id, reference, updated_at)
+            VALUES (@CustomerKey, @ChannelId, @Reference, @UpdatedAt)
+            ON CONFLICT (customer_key) DO UPDATE SET
+                channel_id = excluded.channel_id, reference = excluded.reference, updated_at = excluded.updated_at
+            """,
+            new
+            {
+                CustomerKey = customer.Key,
+                customer.ChannelId,
+                Reference = JsonConvert.SerializeObject(reference, ReferenceJson),
+                UpdatedAt = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<ConversationReference?> FindAsync(CustomerId customer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT reference FROM conversation_references WHERE customer_key = @CustomerKey",
+            new { CustomerKey = customer.Key },
+            cancellationToken: cancellationToken));
+        return json is null ? null : JsonConvert.DeserializeObject<ConversationReference>(json, ReferenceJson);
+    }
+
+    public async Task DeleteAsync(CustomerId customer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM conversation_references WHERE customer_key = @CustomerKey",
+            new { CustomerKey = customer.Key },
+            cancellationToken: cancellationToken));
+    }
+}

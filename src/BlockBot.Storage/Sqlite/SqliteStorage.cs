@@ -1,0 +1,168 @@
+using System.Globalization;
+using BlockBot.Conversation.Abstractions;
+using Dapper;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace BlockBot.Storage.Sqlite;
+
+/// <summary>
+/// Bot Builder <see cref="IStorage"/> over the <c>bot_state</c> table, with MemoryStorage's ETag contract:
+/// plain objects are last-write-wins; an <see cref="IStoreItem"/> (or a JObject with an "ETag") overwrites an
+/// existing item only when its ETag is the stored one or <c>"*"</c>, and gets a new ETag on every write.
+/// A refused write throws <see cref="StorageConflictException"/> and changes nothing of that call.
+/// </summary>
+/// <remarks>
+/// The ETag is checked inside the UPSERT itself, so two processes sharing the file cannot both win.
+/// Like MemoryStorage, a write leaves the ETag on the caller's object as it was (Bot Builder's conformance tests
+/// count on the written object going stale): read again to learn the new one.
+/// </remarks>
+public sealed class SqliteStorage(SqliteConnectionFactory connections, TimeProvider timeProvider, ILogger<SqliteStorage> logger) : IStorage
+{
+    private const string ETagProperty = "ETag";
+
+    private const string UpsertSql = """
+        INSERT INTO bot_state (key, etag, document, updated_at)
+        VALUES (@Key, @NewETag, @Document, @UpdatedAt)
+        ON CONFLICT (key) DO UPDATE SET
+            etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at
+        WHERE @CheckETag = 0 OR bot_state.etag IS NULL OR @ExpectedETag = '*' OR bot_state.etag = @ExpectedETag
+        """;
+
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var items = new Dictionary<string, object>(keys.Length, StringComparer.Ordinal);
+        if (keys.Length == 0)
+        {
+            return items;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Key, string? ETag, string Document)>(new CommandDefinition(
+            "SELECT key, etag, document FROM bot_state WHERE key IN @Keys",
+            new { Keys = keys.Distinct(StringComparer.Ordinal).ToArray() },
+            cancellationToken: cancellationToken));
+
+        foreach (var (key, etag, document) in rows)
+        {
+            var value = Deserialize(document);
+            if (value is not null)
+            {
+                items[key] = WithETag(value, etag);
+            }
+        }
+
+        return items;
+    }
+
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        // Serialise everything first: a refused type fails the call before anything is written.
+        var updatedAt = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var writes = changes.Select(change => PrepareWrite(change.Key, change.Value, updatedAt)).ToList();
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // Microsoft.Data.Sqlite begins non-deferred (BEGIN IMMEDIATE): the write lock is taken up front, so the
+        // batch is all-or-nothing and a concurrent writer waits on the busy timeout instead of failing.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var write in writes)
+        {
+            if (write.Document is null)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "DELETE FROM bot_state WHERE key = @Key", new { write.Key }, transaction, cancellationToken: cancellationToken));
+                continue;
+            }
+
+            var changed = await connection.ExecuteAsync(new CommandDefinition(UpsertSql, write, transaction, cancellationToken: cancellationToken));
+            if (changed == 0)
+            {
+                logger.LogDebug("State write for {StorageKey} refused: ETag {ExpectedETag} is stale", write.Key, write.ExpectedETag);
+                throw new StorageConflictException(write.Key, write.ExpectedETag);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Length == 0)
+        {
+            return;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM bot_state WHERE key IN @Keys",
+            new { Keys = keys.Distinct(StringComparer.Ordinal).ToArray() },
+            cancellationToken: cancellationToken));
+    }
+
+    private static StateWrite PrepareWrite(string key, object? value, string updatedAt)
+    {
+        // A null value is stored by MemoryStorage as "nothing to read back"; here that is simply no row.
+        if (value is null)
+        {
+            return new StateWrite(key, null, null, null, 0, updatedAt);
+        }
+
+        var token = JToken.FromObject(value, StateJson.Serializer);
+        var (checkETag, expectedETag) = value switch
+        {
+            IStoreItem item => (true, item.ETag),
+            JObject json when json.TryGetValue(ETagProperty, StringComparison.Ordinal, out var etag) => (true, etag.Type == JTokenType.Null ? null : (string?)etag),
+            _ => (false, null),
+        };
+
+        // The column holds the ETag; a copy in the document could only go stale.
+        if (token is JObject document)
+        {
+            document.Remove(ETagProperty);
+        }
+
+        return new StateWrite(
+            key,
+            token.ToString(Formatting.None),
+            checkETag ? Guid.NewGuid().ToString("N") : null,
+            expectedETag,
+            checkETag ? 1 : 0,
+            updatedAt);
+    }
+
+    private static object? Deserialize(string document)
+    {
+        using var reader = new JsonTextReader(new StringReader(document));
+        return StateJson.Serializer.Deserialize(reader);
+    }
+
+    private static object WithETag(object value, string? etag)
+    {
+        if (etag is null)
+        {
+            return value;
+        }
+
+        switch (value)
+        {
+            case IStoreItem item:
+                item.ETag = etag;
+                break;
+            case JObject json:
+                json[ETagProperty] = etag;
+                break;
+        }
+
+        return value;
+    }
+}

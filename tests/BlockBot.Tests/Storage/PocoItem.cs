@@ -1,0 +1,8 @@
+namespace BlockBot.Tests.Storage;
+
+public sealed class PocoItem
+{
+    public string? Id { get; set; }
+
+    public int Count { get; set; }
+}

@@ -1,0 +1,39 @@
+using Dapper;
+
+namespace BlockBot.Tests.Storage;
+
+public sealed class SqliteSchemaTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task Migration_creates_the_folder_the_file_and_the_tables()
+    {
+        Assert.False(Directory.Exists(Path.GetDirectoryName(_database.FilePath)));
+
+        var factory = await _database.MigrateAsync();
+
+        Assert.True(File.Exists(_database.FilePath));
+        await using var connection = await factory.OpenAsync(CancellationToken.None);
+        var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table'")).ToHashSet();
+        Assert.Superset(new HashSet<string> { "schema_version", "bot_state", "conversation_references" }, tables);
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task Migration_run_twice_applies_each_script_once_and_keeps_the_data()
+    {
+        var factory = await _database.MigrateAsync();
+        var storage = TempDatabase.StorageOn(factory);
+        await storage.WriteAsync(new Dictionary<string, object> { ["kept"] = new PocoItem { Count = 1 } });
+
+        await _database.MigrateAsync();
+
+        await using var connection = await factory.OpenAsync(CancellationToken.None);
+        var versions = (await connection.QueryAsync<(long Version, string Name)>("SELECT version, name FROM schema_version")).ToList();
+        Assert.Equal([(1L, "001_state")], versions);
+        Assert.Single(await storage.ReadAsync(["kept"]));
+    }
+}
