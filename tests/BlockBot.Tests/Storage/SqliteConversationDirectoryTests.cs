@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.Bot.Schema;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using BlockBot.Tests.Infrastructure;
 
 namespace BlockBot.Tests.Storage;
 

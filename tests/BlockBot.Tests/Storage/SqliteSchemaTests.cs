@@ -1,4 +1,5 @@
 using Dapper;
+using BlockBot.Tests.Infrastructure;
 
 namespace BlockBot.Tests.Storage;
 

@@ -7,6 +7,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using BlockBot.Tests.Infrastructure;
 
 namespace BlockBot.Tests.Storage;
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Quartz;
+using BlockBot.Tests.Infrastructure;
 
 namespace BlockBot.Tests.Storage;
 
