@@ -1,0 +1,109 @@
+using BlockBot.Support.Cases;
+using Dapper;
+
+namespace BlockBot.Storage.Sqlite.Domain;
+
+public sealed class SqliteCaseRepository(SqliteConnectionFactory connections) : ICaseRepository
+{
+    private const string Select = $"SELECT {CaseRow.Columns} FROM support_case";
+
+    public async Task<BlockCase> CreateAsync(BlockCase newCase, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = SqliteValues.TimeText(newCase.CreatedAt);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE support_case SET outcome = @Cancelled, stage = @Cancelled, closed_at = @Now, updated_at = @Now
+            WHERE customer_key = @CustomerKey AND closed_at IS NULL
+            """,
+            new { Cancelled = CaseOutcomes.Cancelled, Now = now, newCase.CustomerKey },
+            transaction,
+            cancellationToken: cancellationToken));
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO support_case (customer_key, line, line_key, crm_marketing, repeated, stage, outcome, created_at, updated_at, closed_at)
+            VALUES (@CustomerKey, @Line, @LineKey, @CrmMarketing, @Repeated, @Stage, NULL, @CreatedAt, @UpdatedAt, NULL)
+            RETURNING id
+            """,
+            new
+            {
+                newCase.CustomerKey,
+                newCase.Line,
+                LineKey = LineKey.Of(newCase.Line),
+                CrmMarketing = SqliteValues.Flag(newCase.CrmMarketing),
+                Repeated = SqliteValues.Flag(newCase.Repeated),
+                newCase.Stage,
+                CreatedAt = now,
+                UpdatedAt = SqliteValues.TimeText(newCase.UpdatedAt),
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return newCase with { Id = id, Outcome = null, ClosedAt = null };
+    }
+
+    public async Task<BlockCase?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<CaseRow>(new CommandDefinition(
+            $"{Select} WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
+        return row?.ToCase();
+    }
+
+    public async Task<BlockCase?> FindOpenAsync(string customerKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QueryFirstOrDefaultAsync<CaseRow>(new CommandDefinition(
+            $"{Select} WHERE customer_key = @CustomerKey AND closed_at IS NULL ORDER BY id DESC LIMIT 1",
+            new { CustomerKey = customerKey },
+            cancellationToken: cancellationToken));
+        return row?.ToCase();
+    }
+
+    public Task<IReadOnlyList<BlockCase>> ListForLineAsync(string customerKey, string line, CancellationToken cancellationToken) =>
+        ListAsync(
+            $"{Select} WHERE customer_key = @CustomerKey AND line_key = @LineKey ORDER BY id DESC",
+            new { CustomerKey = customerKey, LineKey = LineKey.Of(line) },
+            cancellationToken);
+
+    public Task<IReadOnlyList<BlockCase>> ListForCustomerAsync(string customerKey, CancellationToken cancellationToken) =>
+        ListAsync($"{Select} WHERE customer_key = @CustomerKey ORDER BY id DESC", new { CustomerKey = customerKey }, cancellationToken);
+
+    public async Task<bool> UpdateStageAsync(long id, string stage, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE support_case SET stage = @Stage, updated_at = @Now WHERE id = @Id",
+            new { Id = id, Stage = stage, Now = SqliteValues.TimeText(now) },
+            cancellationToken: cancellationToken));
+        return changed == 1;
+    }
+
+    public async Task<bool> CloseAsync(long id, string outcome, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE support_case SET outcome = @Outcome, stage = @Outcome, closed_at = @Now, updated_at = @Now
+            WHERE id = @Id AND closed_at IS NULL
+            """,
+            new { Id = id, Outcome = outcome, Now = SqliteValues.TimeText(now) },
+            cancellationToken: cancellationToken));
+        return changed == 1;
+    }
+
+    public async Task DeleteForCustomerAsync(string customerKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM support_case WHERE customer_key = @CustomerKey", new { CustomerKey = customerKey }, cancellationToken: cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<BlockCase>> ListAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return rows.Select(row => row.ToCase()).ToList();
+    }
+}

@@ -1,0 +1,109 @@
+using BlockBot.Support.Cases;
+using BlockBot.Support.Tickets;
+using Dapper;
+
+namespace BlockBot.Storage.Sqlite.Domain;
+
+public sealed class SqliteTicketRepository(SqliteConnectionFactory connections) : ITicketRepository
+{
+    private const string Select = $"SELECT {TicketRow.Columns} FROM handoff_ticket";
+
+    public async Task<HandoffTicket> AddAsync(HandoffTicket ticket, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO handoff_ticket (kind, state, customer_key, case_id, line, line_key, crm_marketing, repeated, customer_language,
+                                        created_at, opens_at, handled_by, decline_reason, closed_at, staff_message_ref)
+            VALUES (@Kind, @State, @CustomerKey, @CaseId, @Line, @LineKey, @CrmMarketing, @Repeated, @CustomerLanguage,
+                    @CreatedAt, @OpensAt, @HandledBy, @DeclineReason, @ClosedAt, @StaffMessageRef)
+            RETURNING id
+            """,
+            new
+            {
+                Kind = ticket.Kind.ToText(),
+                State = ticket.State.ToText(),
+                ticket.CustomerKey,
+                ticket.CaseId,
+                ticket.Line,
+                LineKey = ticket.Line is null ? null : LineKey.Of(ticket.Line),
+                CrmMarketing = SqliteValues.Flag(ticket.CrmMarketing),
+                Repeated = SqliteValues.Flag(ticket.Repeated),
+                ticket.CustomerLanguage,
+                CreatedAt = SqliteValues.TimeText(ticket.CreatedAt),
+                OpensAt = SqliteValues.TimeText(ticket.OpensAt),
+                ticket.HandledBy,
+                ticket.DeclineReason,
+                ClosedAt = SqliteValues.TimeText(ticket.ClosedAt),
+                ticket.StaffMessageRef,
+            },
+            cancellationToken: cancellationToken));
+        return ticket with { Id = id };
+    }
+
+    public async Task<HandoffTicket?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<TicketRow>(new CommandDefinition(
+            $"{Select} WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
+        return row?.ToTicket();
+    }
+
+    public Task<IReadOnlyList<HandoffTicket>> ListActiveAsync(CancellationToken cancellationToken) =>
+        ListAsync($"{Select} WHERE state IN ('scheduled', 'open', 'taken') ORDER BY id", new { }, cancellationToken);
+
+    public Task<IReadOnlyList<HandoffTicket>> ListForCustomerAsync(string customerKey, CancellationToken cancellationToken) =>
+        ListAsync($"{Select} WHERE customer_key = @CustomerKey ORDER BY id DESC", new { CustomerKey = customerKey }, cancellationToken);
+
+    public Task<IReadOnlyList<HandoffTicket>> ListForLineAsync(string customerKey, string line, CancellationToken cancellationToken) =>
+        ListAsync(
+            $"{Select} WHERE customer_key = @CustomerKey AND line_key = @LineKey ORDER BY id DESC",
+            new { CustomerKey = customerKey, LineKey = LineKey.Of(line) },
+            cancellationToken);
+
+    public async Task<bool> TryChangeStateAsync(HandoffTicket changed, TicketState expected, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE handoff_ticket
+            SET state = @State, handled_by = @HandledBy, decline_reason = @DeclineReason, opens_at = @OpensAt, closed_at = @ClosedAt
+            WHERE id = @Id AND state = @Expected
+            """,
+            new
+            {
+                changed.Id,
+                State = changed.State.ToText(),
+                changed.HandledBy,
+                changed.DeclineReason,
+                OpensAt = SqliteValues.TimeText(changed.OpensAt),
+                ClosedAt = SqliteValues.TimeText(changed.ClosedAt),
+                Expected = expected.ToText(),
+            },
+            cancellationToken: cancellationToken));
+        return rows == 1;
+    }
+
+    public async Task SetStaffMessageRefAsync(long id, string? staffMessageRef, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE handoff_ticket SET staff_message_ref = @StaffMessageRef WHERE id = @Id",
+            new { Id = id, StaffMessageRef = staffMessageRef },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task DeleteForCustomerAsync(string customerKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM handoff_ticket WHERE customer_key = @CustomerKey", new { CustomerKey = customerKey }, cancellationToken: cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<HandoffTicket>> ListAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TicketRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return rows.Select(row => row.ToTicket()).ToList();
+    }
+}

@@ -1,0 +1,60 @@
+using BlockBot.Support.Tickets;
+
+namespace BlockBot.Storage.Sqlite.Domain;
+
+/// <summary>A <c>handoff_ticket</c> row as Dapper reads it.</summary>
+internal sealed class TicketRow
+{
+    public const string Columns =
+        "id AS Id, kind AS Kind, state AS State, customer_key AS CustomerKey, case_id AS CaseId, line AS Line, " +
+        "crm_marketing AS CrmMarketing, repeated AS Repeated, customer_language AS CustomerLanguage, created_at AS CreatedAt, " +
+        "opens_at AS OpensAt, handled_by AS HandledBy, decline_reason AS DeclineReason, closed_at AS ClosedAt, " +
+        "staff_message_ref AS StaffMessageRef";
+
+    public long Id { get; set; }
+
+    public string Kind { get; set; } = string.Empty;
+
+    public string State { get; set; } = string.Empty;
+
+    public string CustomerKey { get; set; } = string.Empty;
+
+    public long? CaseId { get; set; }
+
+    public string? Line { get; set; }
+
+    public long? CrmMarketing { get; set; }
+
+    public long? Repeated { get; set; }
+
+    public string CustomerLanguage { get; set; } = string.Empty;
+
+    public string CreatedAt { get; set; } = string.Empty;
+
+    public string OpensAt { get; set; } = string.Empty;
+
+    public string? HandledBy { get; set; }
+
+    public string? DeclineReason { get; set; }
+
+    public string? ClosedAt { get; set; }
+
+    public string? StaffMessageRef { get; set; }
+
+    public HandoffTicket ToTicket() => new(
+        Id,
+        TicketKinds.Parse(Kind),
+        TicketStates.Parse(State),
+        CustomerKey,
+        CaseId,
+        Line,
+        SqliteValues.FromFlag(CrmMarketing),
+        SqliteValues.FromFlag(Repeated),
+        CustomerLanguage,
+        SqliteValues.ParseTime(CreatedAt),
+        SqliteValues.ParseTime(OpensAt),
+        HandledBy,
+        DeclineReason,
+        SqliteValues.ParseOptionalTime(ClosedAt),
+        StaffMessageRef);
+}

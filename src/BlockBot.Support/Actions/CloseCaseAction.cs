@@ -1,0 +1,31 @@
+using BlockBot.Conversation.Abstractions;
+using BlockBot.Support.Cases;
+using BlockBot.Support.Reminders;
+using Microsoft.Extensions.Logging;
+
+namespace BlockBot.Support.Actions;
+
+/// <summary>Closes the case with an outcome (which becomes its stage) and cancels its reminders.</summary>
+public sealed class CloseCaseAction(
+    ICaseRepository cases,
+    ReminderScheduler reminders,
+    TimeProvider time,
+    ILogger<CloseCaseAction> logger) : IDialogAction
+{
+    public const string OutcomeArgument = "outcome";
+
+    public string Name => "close_case";
+
+    public IReadOnlySet<string> Arguments { get; } = new HashSet<string> { OutcomeArgument };
+
+    public async Task ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
+    {
+        var outcome = context.RequireArgument(this, OutcomeArgument, CaseOutcomes.All);
+        var caseId = context.CaseId();
+        await reminders.CancelAllAsync(caseId, cancellationToken);
+        if (!await cases.CloseAsync(caseId, outcome, time.GetUtcNow(), cancellationToken))
+        {
+            logger.LogInformation("Case {CaseId} was already closed or is gone; close_case with {Outcome} changed nothing", caseId, outcome);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using BlockBot.Conversation.Abstractions;
+
+namespace BlockBot.Support.Actions;
+
+public sealed class ForgetMeAction(ICustomerDataEraser eraser) : IDialogAction
+{
+    public string Name => "forget_me";
+
+    public IReadOnlySet<string> Arguments { get; } = new HashSet<string>();
+
+    public Task ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken) =>
+        eraser.EraseAsync(context.Customer, cancellationToken);
+}

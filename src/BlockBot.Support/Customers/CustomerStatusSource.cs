@@ -1,0 +1,33 @@
+using BlockBot.Conversation.Abstractions;
+using BlockBot.Support.Cases;
+using BlockBot.Support.Reminders;
+using BlockBot.Support.Tickets;
+
+namespace BlockBot.Support.Customers;
+
+public sealed class CustomerStatusSource(
+    ICaseRepository cases,
+    ITicketRepository tickets,
+    ReminderScheduler reminders) : ICustomerStatusSource
+{
+    public async Task<CustomerStatus?> GetStatusAsync(CustomerId customer, CancellationToken cancellationToken)
+    {
+        var openCase = await cases.FindOpenAsync(customer.Key, cancellationToken);
+        if (openCase is null)
+        {
+            return null;
+        }
+
+        var reminder = await reminders.NextAsync(openCase.Id, cancellationToken);
+        var ticket = (await tickets.ListForCustomerAsync(customer.Key, cancellationToken)).FirstOrDefault(t => t.State.IsActive());
+        return new CustomerStatus(
+            openCase.Line,
+            openCase.Stage,
+            reminder?.Event,
+            reminder?.Due,
+            ticket?.Id,
+            ticket?.State.ToText(),
+            ticket?.HandledBy,
+            ticket?.OpensAt);
+    }
+}

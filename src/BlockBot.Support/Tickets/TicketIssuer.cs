@@ -1,0 +1,98 @@
+using BlockBot.Conversation.Abstractions;
+using BlockBot.Support.Policy;
+using BlockBot.Support.Staff;
+using Microsoft.Extensions.Logging;
+
+namespace BlockBot.Support.Tickets;
+
+/// <summary>Creates handoff tickets: clearings under the clearing policy, general questions at once.</summary>
+public sealed class TicketIssuer(
+    ITicketRepository tickets,
+    ClearingPolicy policy,
+    IStaffChat staffChat,
+    TicketOpenings openings,
+    TimeProvider time,
+    ILogger<TicketIssuer> logger)
+{
+    /// <summary>
+    /// Opens the clearing now when the policy allows it, else stores it as scheduled for the earliest
+    /// allowed moment. A clearing of the same kind for the line that is still active is returned instead
+    /// of a second one, so going through the dialog again never doubles the work or uses up a slot.
+    /// </summary>
+    public async Task<HandoffTicket> RequestClearingAsync(ClearingRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.Kind.IsClearing())
+        {
+            throw new ArgumentException($"A clearing request needs kind {TicketKinds.QueueClearing} or {TicketKinds.VmChange}.", nameof(request));
+        }
+
+        var lineTickets = await tickets.ListForLineAsync(request.Customer.Key, request.Line, cancellationToken);
+        if (lineTickets.FirstOrDefault(t => t.Kind == request.Kind && t.State.IsActive()) is { } pending)
+        {
+            logger.LogInformation("Clearing for case {CaseId} reuses active ticket {TicketId}", request.CaseId, pending.Id);
+            return pending;
+        }
+
+        var now = time.GetUtcNow();
+        var slots = lineTickets.Where(t => t.HoldsClearingSlot).Select(t => t.ClearingTime).ToList();
+        var opensAt = policy.EarliestAllowed(slots, now);
+        var state = opensAt <= now ? TicketState.Open : TicketState.Scheduled;
+        var ticket = await tickets.AddAsync(
+            new HandoffTicket(
+                0, request.Kind, state, request.Customer.Key, request.CaseId, request.Line.Trim(), request.CrmMarketing, request.Repeated,
+                request.Language, now, opensAt, HandledBy: null, DeclineReason: null, ClosedAt: null, StaffMessageRef: null),
+            cancellationToken);
+        logger.LogInformation("Ticket {TicketId} ({Kind}) for case {CaseId} is {State}, opening {OpensAt}",
+            ticket.Id, request.Kind, request.CaseId, state, opensAt);
+
+        if (state == TicketState.Open)
+        {
+            return await PostAsync(ticket, cancellationToken);
+        }
+
+        await openings.ScheduleAsync(ticket.Id, opensAt, cancellationToken);
+        return ticket;
+    }
+
+    /// <summary>Opens a general-question ticket at once, or returns the customer's one that is still open or taken.</summary>
+    public async Task<HandoffTicket> OpenGeneralQuestionAsync(
+        CustomerId customer,
+        string language,
+        long? caseId,
+        string? line,
+        CancellationToken cancellationToken)
+    {
+        var existing = (await tickets.ListForCustomerAsync(customer.Key, cancellationToken))
+            .FirstOrDefault(t => t.Kind == TicketKind.GeneralQuestion && t.State.IsWorkable());
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var now = time.GetUtcNow();
+        var ticket = await tickets.AddAsync(
+            new HandoffTicket(
+                0, TicketKind.GeneralQuestion, TicketState.Open, customer.Key, caseId, line, CrmMarketing: null, Repeated: null,
+                language, now, now, HandledBy: null, DeclineReason: null, ClosedAt: null, StaffMessageRef: null),
+            cancellationToken);
+        logger.LogInformation("Ticket {TicketId} (general question) opened", ticket.Id);
+        return await PostAsync(ticket, cancellationToken);
+    }
+
+    private async Task<HandoffTicket> PostAsync(HandoffTicket ticket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reference = await staffChat.PostTicketAsync(ticket, cancellationToken);
+            await tickets.SetStaffMessageRefAsync(ticket.Id, reference, cancellationToken);
+            return ticket with { StaffMessageRef = reference };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The ticket is stored; the opening job posts it (with retries), so the customer's turn goes on.
+            logger.LogWarning(exception, "Posting ticket {TicketId} to the staff chat failed; it will be posted in the background", ticket.Id);
+            await openings.ScheduleAsync(ticket.Id, time.GetUtcNow(), cancellationToken);
+            return ticket;
+        }
+    }
+}
