@@ -31,24 +31,13 @@ public sealed class PendingWork(ISchedulerFactory schedulers, TimeProvider clock
 
     private async Task<bool> IsIdleAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
-        if ((await scheduler.GetCurrentlyExecutingJobs(cancellationToken)).Count > 0)
+        var running = await scheduler.QueryFireInstances(new FireInstanceQuery(), cancellationToken);
+        if (running.Items.Count > 0)
         {
             return false;
         }
 
-        var now = clock.GetUtcNow();
-        foreach (var group in await scheduler.GetTriggerGroupNames(cancellationToken))
-        {
-            foreach (var key in await scheduler.GetTriggerKeys(Quartz.Impl.Matchers.GroupMatcher<TriggerKey>.GroupEquals(group), cancellationToken))
-            {
-                var trigger = await scheduler.GetTrigger(key, cancellationToken);
-                if (trigger?.GetNextFireTimeUtc() is { } next && next <= now + TimeSpan.FromSeconds(1))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
+        var due = await scheduler.QueryTriggers(new TriggerQuery { NextFireTimeBefore = clock.GetUtcNow() + TimeSpan.FromSeconds(1) }, cancellationToken);
+        return due.Items.Count == 0;
     }
 }

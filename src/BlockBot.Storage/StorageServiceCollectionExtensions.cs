@@ -1,5 +1,6 @@
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Storage.Sqlite;
+using BlockBot.Storage.Sqlite.Domain;
 using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteSchema>();
         services.TryAddSingleton<IStorage, SqliteStorage>();
         services.TryAddSingleton<IConversationDirectory, SqliteConversationDirectory>();
+        services.AddBlockBotSqliteDomain();
 
         // Migrating in StartingAsync already precedes every StartAsync, where Quartz opens the file; being first in
         // the list also puts it ahead of the other services' own StartingAsync hooks, whatever the call order.

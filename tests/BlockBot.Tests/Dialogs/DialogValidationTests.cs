@@ -128,6 +128,7 @@ public sealed class DialogValidationTests : IDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddBlockBotCore(new ConfigurationBuilder().Build());
+        services.AddSingleton<BlockBot.Support.Staff.IStaffChat, RecordingStaffChat>();
         var provider = services.BuildServiceProvider();
         return new DialogSetLoader(provider.GetServices<IDialogAction>(), provider.GetRequiredService<IKnownEvents>());
     }

@@ -41,7 +41,7 @@ public static class Dialogue
                     break;
                 case CheckTurn check:
                     await flow.StartTestAsync();
-                    await check.Check(host);
+                    await check.Verify(host);
                     flow = new TestFlow(host.Adapter, host.Bot);
                     break;
             }

@@ -16,7 +16,7 @@ public sealed class ProactiveTestAdapter : TestAdapter, IProactiveAdapter
         Locale = locale ?? "ru";
     }
 
-    public string ChannelId => Channels.Test;
+    public string ChannelId => Microsoft.Bot.Connector.Channels.Test;
 
     public override async Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ public sealed class ProactiveTestAdapter : TestAdapter, IProactiveAdapter
 
     private static ConversationReference CreateReference(string userId, string? locale) => new()
     {
-        ChannelId = Channels.Test,
+        ChannelId = Microsoft.Bot.Connector.Channels.Test,
         ServiceUrl = "https://test.invalid",
         User = new ChannelAccount(userId, userId),
         Bot = new ChannelAccount("bot", "BlockBot"),

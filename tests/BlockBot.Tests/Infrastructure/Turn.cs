@@ -40,4 +40,4 @@ public sealed record TimeTurn(TimeSpan Duration) : Turn;
 
 public sealed record StaffTurn(string Description, Func<StaffDesk, HandoffTicket, Task<StaffActionResult>> Act) : Turn;
 
-public sealed record CheckTurn(string Description, Func<BotHost, Task> Check) : Turn;
+public sealed record CheckTurn(string Description, Func<BotHost, Task> Verify) : Turn;

@@ -240,7 +240,7 @@ internal sealed class DialogFileParser
             return null;
         }
 
-        Known(map, "text", "yesno", "choice", "save", "prompt", "hint");
+        Known(map, "text", "yesno", "choice", "save", "prompt", "hint", "events");
         var save = RequiredScalar(map, "save");
         var prompt = Child(map, "prompt") is { } promptNode ? Text(promptNode, "prompt") : null;
         if (prompt is null && Child(map, "prompt") is null)
@@ -249,6 +249,16 @@ internal sealed class DialogFileParser
         }
 
         var hint = Child(map, "hint") is { } hintNode ? Text(hintNode, "hint") : null;
+        if (Child(map, "events") is { } inner)
+        {
+            if (eventsNode is not null)
+            {
+                Problem(inner, "give 'events' once: inside 'ask' or beside it");
+            }
+
+            eventsNode = inner;
+        }
+
         var events = eventsNode is null ? new Dictionary<string, string>() : StringMap(eventsNode, "events");
         var forms = new[] { "text", "yesno", "choice" }.Where(f => Child(map, f) is not null).ToList();
         if (forms.Count != 1)
