@@ -44,6 +44,7 @@ public static class SupportServiceCollectionExtensions
         services.AddSingleton<TicketOpenings>();
         services.AddSingleton<TicketIssuer>();
         services.AddSingleton<StaffDesk>();
+        services.AddSingleton<TicketCardText>();
         services.AddSingleton<IHandoffRelay, HandoffRelay>();
         services.AddSingleton<ICustomerDataEraser, CustomerDataEraser>();
         services.AddSingleton<ICustomerStatusSource, CustomerStatusSource>();

@@ -13,6 +13,8 @@ public static class BlockBotProgram
         {
             var builder = Host.CreateApplicationBuilder(args);
             builder.AddBlockBot();
+            builder.ConfigureContainer(new Microsoft.Extensions.DependencyInjection.DefaultServiceProviderFactory(
+                new Microsoft.Extensions.DependencyInjection.ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
             using var host = builder.Build();
             await host.RunAsync();
             return 0;

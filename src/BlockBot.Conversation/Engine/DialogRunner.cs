@@ -119,7 +119,7 @@ internal sealed class DialogRunner(IEnumerable<IDialogAction> actions, ILogger<D
     private async Task RunActionAsync(Turn turn, DoStep step, CancellationToken cancellationToken)
     {
         var context = new DialogActionContext(turn.Context, turn.Customer, turn.Language, step.Arguments, turn.State.Values);
-        logger.LogInformation("Running action {Action} for {Customer}", step.Action, turn.Customer);
+        logger.LogDebug("Running action {Action} for {Customer}", step.Action, turn.Customer);
         await _actions[step.Action].ExecuteAsync(context, cancellationToken);
         if (context.ConversationResetRequested)
         {

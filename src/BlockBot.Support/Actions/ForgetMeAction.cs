@@ -8,6 +8,9 @@ public sealed class ForgetMeAction(ICustomerDataEraser eraser) : IDialogAction
 
     public IReadOnlySet<string> Arguments { get; } = new HashSet<string>();
 
-    public Task ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken) =>
-        eraser.EraseAsync(context.Customer, cancellationToken);
+    public async Task ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
+    {
+        await eraser.EraseAsync(context.Customer, cancellationToken);
+        context.RequestConversationReset();
+    }
 }
