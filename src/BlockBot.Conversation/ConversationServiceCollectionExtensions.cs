@@ -43,6 +43,7 @@ public static class ConversationServiceCollectionExtensions
             sp.GetRequiredService<DialogRunner>(),
             sp.GetRequiredService<BuiltInCommands>(),
             sp.GetRequiredService<IHandoffRelay>(),
+            sp.GetRequiredService<ConversationReferenceRecorder>(),
             sp.GetRequiredService<IOptions<ConversationOptions>>(),
             sp.GetRequiredService<ILogger<DialogEngine>>()));
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<DialogEngine>());

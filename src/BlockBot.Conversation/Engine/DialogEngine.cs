@@ -1,5 +1,6 @@
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Dialogs.Model;
+using BlockBot.Conversation.Pipeline;
 using BlockBot.Conversation.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -19,6 +20,7 @@ public sealed class DialogEngine : IBot
     private readonly DialogRunner _runner;
     private readonly BuiltInCommands _commands;
     private readonly IHandoffRelay _relay;
+    private readonly ConversationReferenceRecorder _references;
     private readonly ConversationOptions _options;
     private readonly ILogger<DialogEngine> _logger;
 
@@ -28,6 +30,7 @@ public sealed class DialogEngine : IBot
         DialogRunner runner,
         BuiltInCommands commands,
         IHandoffRelay relay,
+        ConversationReferenceRecorder references,
         IOptions<ConversationOptions> options,
         ILogger<DialogEngine> logger)
     {
@@ -36,6 +39,7 @@ public sealed class DialogEngine : IBot
         _runner = runner;
         _commands = commands;
         _relay = relay;
+        _references = references;
         _options = options.Value;
         _logger = logger;
     }
@@ -71,6 +75,11 @@ public sealed class DialogEngine : IBot
         turn.Returning = returning;
 
         await handle(turn);
+
+        if (turn.ResetRequested)
+        {
+            _references.Forget(turn.Customer);
+        }
 
         if (turn.ResetRequested && turn.State.Stack.Count == 0)
         {

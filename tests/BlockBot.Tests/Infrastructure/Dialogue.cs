@@ -23,6 +23,13 @@ public static class Dialogue
                 case UserTurn user:
                     flow = flow.Send(user.Text);
                     break;
+                case AttachmentTurn attachment:
+                    flow = flow.Send(new Activity
+                    {
+                        Type = ActivityTypes.Message,
+                        Attachments = [new Attachment(attachment.ContentType, "https://files.invalid/1")],
+                    });
+                    break;
                 case BotTurn bot:
                     flow = flow.AssertReply(activity => CheckReply(host, bot, activity), bot.Expected.Description, ReplyTimeoutMs);
                     break;

@@ -22,11 +22,22 @@ public sealed record Expected(string Description, Func<DialogSet, string, Locali
         {
             SayStep say => say.Text,
             AskStep ask => ask.Prompt,
+            WaitStep { Reply: { } reply } => reply,
             var other => throw new InvalidOperationException($"{dialogId}/{stepId} is a {other.Kind} step; it says nothing."),
         };
     });
 
     public static Expected Text(string key) => new($"texts/{key}", (set, _) => set.Text(key));
+
+    /// <summary>Several texts.yaml entries said as one message, one per line (as /status does).</summary>
+    public static Expected TextLines(params string[] keys) => new($"texts/{string.Join("+", keys)}", (set, _) =>
+    {
+        var texts = keys.Select(set.Text).ToList();
+        return new LocalizedText(
+            string.Join(Environment.NewLine, texts.Select(t => t.Ru)),
+            string.Join(Environment.NewLine, texts.Select(t => t.En)),
+            texts[0].Location);
+    });
 
     public Expected Containing(string fragment) => this with { MustContain = fragment };
 

@@ -8,6 +8,9 @@ public abstract record Turn
 {
     public static Turn User(string text) => new UserTurn(text);
 
+    /// <summary>The user sends something that is not text: a sticker, a photo, a voice note.</summary>
+    public static Turn UserSendsAttachment(string contentType) => new AttachmentTurn(contentType);
+
     public static Turn Bot(string dialogId, string stepId, params string[] buttons) => new BotTurn(Expected.Step(dialogId, stepId), buttons);
 
     public static Turn Bot(Expected expected, params string[] buttons) => new BotTurn(expected, buttons);
@@ -32,6 +35,8 @@ public abstract record Turn
 }
 
 public sealed record UserTurn(string Text) : Turn;
+
+public sealed record AttachmentTurn(string ContentType) : Turn;
 
 /// <param name="Buttons">Button values the message must offer, in order; empty checks nothing.</param>
 public sealed record BotTurn(Expected Expected, IReadOnlyList<string> Buttons) : Turn;
