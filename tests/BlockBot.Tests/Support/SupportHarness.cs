@@ -3,7 +3,7 @@ using BlockBot.Storage.Sqlite;
 using BlockBot.Storage.Sqlite.Domain;
 using BlockBot.Support;
 using BlockBot.Support.Staff;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Quartz;
@@ -11,9 +11,9 @@ using Quartz;
 namespace BlockBot.Tests.Support;
 
 /// <summary>
-/// The support domain as the host wires it (<c>AddBlockBotSupport</c> + <c>AddBlockBotSqliteDomain</c>) over a
-/// temp SQLite file, with a real Quartz scheduler (in-memory store) on a fake clock, and recording doubles
-/// for the staff chat, the conversation engine and the conversation directory.
+/// The support domain in a started host, wired as the bot wires it (<c>AddBlockBotSupport</c> +
+/// <c>AddBlockBotSqliteDomain</c>) over a temp SQLite file, with Quartz's hosted scheduler (in-memory store)
+/// on a fake clock, and recording doubles for the staff chat, the conversation engine and the directory.
 /// </summary>
 internal sealed class SupportHarness : IAsyncDisposable
 {
@@ -23,23 +23,23 @@ internal sealed class SupportHarness : IAsyncDisposable
     {
         Database = database;
         Time = time;
-        var services = new ServiceCollection();
-        services.AddLogging();
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var services = builder.Services;
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton(database.Connections);
         services.AddSingleton<IStaffChat>(StaffChat);
         services.AddSingleton<IConversationEvents>(Events);
         services.AddSingleton<IConversationDirectory>(Directory);
-        services.AddBlockBotSupport(new ConfigurationBuilder().Build());
+        services.AddBlockBotSupport(builder.Configuration);
         services.AddBlockBotSqliteDomain();
-        Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        Host = builder.Build();
     }
 
     public static CustomerId Customer { get; } = new("telegram", "1001");
 
     public TempSqliteDatabase Database { get; }
 
-    public ServiceProvider Services { get; }
+    public IHost Host { get; }
 
     public IScheduler Scheduler { get; private set; } = null!;
 
@@ -56,24 +56,22 @@ internal sealed class SupportHarness : IAsyncDisposable
     public static async Task<SupportHarness> StartAsync()
     {
         var harness = new SupportHarness(await TempSqliteDatabase.CreateAsync(), new FakeTimeProvider(Start));
+        await harness.Host.StartAsync();
         harness.Scheduler = await harness.Get<ISchedulerFactory>().GetScheduler(CancellationToken.None);
         harness.Scheduler.ListenerManager.AddJobListener(harness.Executions, [GroupMatcher<JobKey>.AnyGroup()]);
-        await harness.Scheduler.Start(CancellationToken.None);
         return harness;
     }
 
     public T Get<T>()
-        where T : notnull => Services.GetRequiredService<T>();
+        where T : notnull => Host.Services.GetRequiredService<T>();
 
     /// <summary>Stops the scheduler once the jobs it is running have finished, so a test can check what did not happen.</summary>
     public async Task StopSchedulerAsync() => await Scheduler.Shutdown(true, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {
-        // Shutting down a scheduler that a test already stopped does nothing.
-        await Scheduler.Shutdown(true, CancellationToken.None);
-
-        await Services.DisposeAsync();
+        await Host.StopAsync();
+        Host.Dispose();
         await Database.DisposeAsync();
     }
 }
