@@ -13,6 +13,14 @@ internal sealed class JobExecutions : IJobListener
 
     public async Task<JobKey> NextFinishedAsync() => await _finished.Reader.ReadAsync().AsTask().WaitAsync(TestTimeouts.Generous);
 
+    /// <summary>Waits until a run of the job has finished, passing over runs of other jobs.</summary>
+    public async Task FinishedAsync(JobKey job)
+    {
+        while (!(await NextFinishedAsync()).Equals(job))
+        {
+        }
+    }
+
     public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
