@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using BlockBot.Conversation.Abstractions;
+
+namespace BlockBot.Tests.Support;
+
+/// <summary>
+/// Stands in for the conversation engine: records every dispatch and lets a test await the next one.
+/// It can be told to throw on its first calls, or to report the customer unreachable.
+/// </summary>
+internal sealed class RecordingConversationEvents : IConversationEvents
+{
+    private readonly Channel<SentEvent> _calls = Channel.CreateUnbounded<SentEvent>();
+    private int _failuresLeft;
+
+    public ConcurrentQueue<SentEvent> Calls { get; } = new();
+
+    public int FailingCalls
+    {
+        set => _failuresLeft = value;
+    }
+
+    public bool Reachable { get; set; } = true;
+
+    public Task<bool> DispatchAsync(CustomerId customer, string eventName, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        var call = new SentEvent(customer, eventName, values);
+        Calls.Enqueue(call);
+        _calls.Writer.TryWrite(call);
+        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            throw new InvalidOperationException("The channel is not running yet.");
+        }
+
+        return Task.FromResult(Reachable);
+    }
+
+    public async Task<SentEvent> NextCallAsync() => await _calls.Reader.ReadAsync().AsTask().WaitAsync(TestTimeouts.Generous);
+}

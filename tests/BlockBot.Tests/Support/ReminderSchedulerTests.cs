@@ -1,0 +1,128 @@
+using BlockBot.Conversation.Abstractions;
+using BlockBot.Support.Events;
+using BlockBot.Support.Reminders;
+using Quartz;
+
+namespace BlockBot.Tests.Support;
+
+/// <summary>Reminders and event delivery on a real Quartz scheduler driven by a fake clock.</summary>
+public sealed class ReminderSchedulerTests : IAsyncLifetime
+{
+    private static readonly CustomerId Customer = SupportHarness.Customer;
+    private SupportHarness _harness = null!;
+
+    private ReminderScheduler Reminders => _harness.Get<ReminderScheduler>();
+
+    public async Task InitializeAsync() => _harness = await SupportHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task A_reminder_fires_when_time_passes_its_due_date()
+    {
+        var due = await Reminders.ScheduleAsync(7, Customer, EventNames.AppealFollowUp, default);
+
+        Assert.Equal(SupportHarness.Start.AddDays(1), due);
+        Assert.Equal(new UpcomingReminder(EventNames.AppealFollowUp, due), await Reminders.NextAsync(7, default));
+        Assert.Empty(_harness.Events.Calls);
+
+        _harness.Time.Advance(TimeSpan.FromDays(1));
+        var call = await _harness.Events.NextCallAsync();
+
+        Assert.Equal((Customer, EventNames.AppealFollowUp), (call.Customer, call.Event));
+        Assert.Empty(call.Values);
+    }
+
+    [Fact]
+    public async Task A_reminder_due_long_ago_fires_at_once()
+    {
+        await Reminders.ScheduleAsync(7, Customer, EventNames.ChatsOnlyEnd, default);
+
+        _harness.Time.Advance(TimeSpan.FromDays(10));
+
+        Assert.Equal(EventNames.ChatsOnlyEnd, (await _harness.Events.NextCallAsync()).Event);
+    }
+
+    [Fact]
+    public async Task Scheduling_the_same_reminder_again_replaces_it()
+    {
+        await Reminders.ScheduleAsync(7, Customer, EventNames.PhoneOnlyEnd, default);
+        _harness.Time.Advance(TimeSpan.FromHours(5));
+
+        var due = await Reminders.ScheduleAsync(7, Customer, EventNames.PhoneOnlyEnd, default);
+
+        Assert.Equal(SupportHarness.Start.AddHours(5).AddDays(3), due);
+        Assert.Equal(new UpcomingReminder(EventNames.PhoneOnlyEnd, due), await Reminders.NextAsync(7, default));
+        Assert.Single(await _harness.Scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ReminderScheduler.GroupOf(7)), default));
+    }
+
+    [Fact]
+    public async Task The_next_reminder_is_the_earliest_of_the_case()
+    {
+        await Reminders.ScheduleAsync(7, Customer, EventNames.PhoneOnlyEnd, default);
+        await Reminders.ScheduleAsync(7, Customer, EventNames.AppealFollowUp, default);
+        await Reminders.ScheduleAsync(8, Customer, EventNames.AppealFollowUp, default);
+
+        Assert.Equal(EventNames.AppealFollowUp, (await Reminders.NextAsync(7, default))!.Event);
+        Assert.Null(await Reminders.NextAsync(9, default));
+    }
+
+    [Fact]
+    public async Task Cancelled_reminders_do_not_fire()
+    {
+        var otherCustomer = new CustomerId("telegram", "2002");
+        await Reminders.ScheduleAsync(7, Customer, EventNames.AppealFollowUp, default);
+        await Reminders.ScheduleAsync(7, Customer, EventNames.PhoneOnlyEnd, default);
+        await Reminders.ScheduleAsync(8, otherCustomer, EventNames.ChatsOnlyEnd, default);
+
+        await Reminders.CancelAllAsync(7, default);
+
+        Assert.Null(await Reminders.NextAsync(7, default));
+        Assert.False(await _harness.Scheduler.Exists(ReminderScheduler.JobKeyOf(7, EventNames.AppealFollowUp), default));
+
+        // Case 8's reminder is due last; had case 7's survived, they would have fired before it.
+        _harness.Time.Advance(TimeSpan.FromDays(4));
+        Assert.Equal(otherCustomer, (await _harness.Events.NextCallAsync()).Customer);
+        await _harness.StopSchedulerAsync();
+        Assert.DoesNotContain(_harness.Events.Calls, call => call.Customer == Customer);
+    }
+
+    [Fact]
+    public async Task A_dispatch_that_throws_is_retried_with_backoff()
+    {
+        _harness.Events.FailingCalls = 2;
+        var values = new Dictionary<string, string> { [EventValueNames.Staff] = "Anna" };
+
+        await _harness.Get<IEventOutbox>().EnqueueAsync(Customer, EventNames.StaffTaken, values, default);
+
+        await _harness.Events.NextCallAsync();
+        await _harness.Executions.NextFinishedAsync();
+        _harness.Time.Advance(TimeSpan.FromSeconds(5));
+        await _harness.Events.NextCallAsync();
+        await _harness.Executions.NextFinishedAsync();
+        _harness.Time.Advance(TimeSpan.FromSeconds(30));
+        var third = await _harness.Events.NextCallAsync();
+
+        Assert.Equal((EventNames.StaffTaken, "Anna"), (third.Event, third.Values[EventValueNames.Staff]));
+        Assert.Equal(3, _harness.Events.Calls.Count);
+    }
+
+    [Fact]
+    public async Task An_unreachable_customer_is_not_retried()
+    {
+        var otherCustomer = new CustomerId("telegram", "2002");
+        _harness.Events.Reachable = false;
+
+        await _harness.Get<IEventOutbox>().EnqueueAsync(Customer, EventNames.StaffDone, new Dictionary<string, string>(), default);
+        await _harness.Events.NextCallAsync();
+        await _harness.Executions.NextFinishedAsync();
+
+        // A retry would be due within seconds; an event queued an hour later arrives after it would have.
+        _harness.Time.Advance(TimeSpan.FromHours(1));
+        await _harness.Get<IEventOutbox>().EnqueueAsync(otherCustomer, EventNames.StaffDone, new Dictionary<string, string>(), default);
+        Assert.Equal(otherCustomer, (await _harness.Events.NextCallAsync()).Customer);
+        await _harness.StopSchedulerAsync();
+
+        Assert.Single(_harness.Events.Calls, call => call.Customer == Customer);
+    }
+}

@@ -1,0 +1,96 @@
+using BlockBot.Support.Tickets;
+
+namespace BlockBot.Tests.Support;
+
+public sealed class SqliteTicketRepositoryTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, 456, TimeSpan.Zero);
+    private TempSqliteDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TempSqliteDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task A_ticket_reads_back_as_it_was_stored()
+    {
+        var stored = await _database.Tickets.AddAsync(
+            NewTicket("telegram:1", "Продажи", TicketState.Scheduled, TicketKind.VmChange) with
+            {
+                CrmMarketing = true,
+                Repeated = false,
+                OpensAt = Now.AddDays(3),
+                StaffMessageRef = "42",
+            },
+            default);
+
+        var read = await _database.Tickets.GetAsync(stored.Id, default);
+
+        Assert.Equal(stored, read);
+    }
+
+    [Fact]
+    public async Task A_state_change_applies_only_from_the_expected_state()
+    {
+        var ticket = await _database.Tickets.AddAsync(NewTicket("telegram:1", "Sales", TicketState.Open), default);
+        var taken = ticket with { State = TicketState.Taken, HandledBy = "Anna" };
+
+        Assert.False(await _database.Tickets.TryChangeStateAsync(taken with { HandledBy = "Boris" }, TicketState.Scheduled, default));
+        Assert.True(await _database.Tickets.TryChangeStateAsync(taken, TicketState.Open, default));
+        Assert.False(await _database.Tickets.TryChangeStateAsync(taken with { HandledBy = "Boris" }, TicketState.Open, default));
+
+        var read = (await _database.Tickets.GetAsync(ticket.Id, default))!;
+        Assert.Equal(TicketState.Taken, read.State);
+        Assert.Equal("Anna", read.HandledBy);
+    }
+
+    [Fact]
+    public async Task The_state_change_writes_handler_reason_and_times_but_keeps_the_card()
+    {
+        var ticket = await _database.Tickets.AddAsync(NewTicket("telegram:1", "Sales", TicketState.Open), default);
+        await _database.Tickets.SetStaffMessageRefAsync(ticket.Id, "card-7", default);
+        var declined = ticket with
+        {
+            State = TicketState.Declined,
+            HandledBy = "Anna",
+            DeclineReason = "Wrong line name",
+            ClosedAt = Now.AddHours(1),
+            OpensAt = Now.AddMinutes(5),
+        };
+
+        Assert.True(await _database.Tickets.TryChangeStateAsync(declined, TicketState.Open, default));
+
+        Assert.Equal(declined with { StaffMessageRef = "card-7" }, await _database.Tickets.GetAsync(ticket.Id, default));
+    }
+
+    [Fact]
+    public async Task Lists_select_by_state_customer_and_line()
+    {
+        var scheduled = await _database.Tickets.AddAsync(NewTicket("telegram:1", "Sales", TicketState.Scheduled), default);
+        var open = await _database.Tickets.AddAsync(NewTicket("telegram:2", "Sales", TicketState.Open), default);
+        var taken = await _database.Tickets.AddAsync(NewTicket("telegram:1", " sales", TicketState.Taken), default);
+        var done = await _database.Tickets.AddAsync(NewTicket("telegram:1", "SALES", TicketState.Done), default);
+        var question = await _database.Tickets.AddAsync(NewTicket("telegram:1", null, TicketState.Declined, TicketKind.GeneralQuestion), default);
+        await _database.Tickets.AddAsync(NewTicket("telegram:1", "Support", TicketState.Withdrawn), default);
+
+        Assert.Equal([scheduled.Id, open.Id, taken.Id], (await _database.Tickets.ListActiveAsync(default)).Select(t => t.Id));
+        Assert.Equal([done.Id, taken.Id, scheduled.Id], (await _database.Tickets.ListForLineAsync("telegram:1", "Sales ", default)).Select(t => t.Id));
+        Assert.Contains(question.Id, (await _database.Tickets.ListForCustomerAsync("telegram:1", default)).Select(t => t.Id));
+        Assert.Equal(5, (await _database.Tickets.ListForCustomerAsync("telegram:1", default)).Count);
+    }
+
+    [Fact]
+    public async Task Deleting_a_customers_tickets_leaves_the_others()
+    {
+        await _database.Tickets.AddAsync(NewTicket("telegram:1", "Sales", TicketState.Open), default);
+        var other = await _database.Tickets.AddAsync(NewTicket("telegram:2", "Sales", TicketState.Open), default);
+
+        await _database.Tickets.DeleteForCustomerAsync("telegram:1", default);
+
+        Assert.Empty(await _database.Tickets.ListForCustomerAsync("telegram:1", default));
+        Assert.Equal([other.Id], (await _database.Tickets.ListActiveAsync(default)).Select(t => t.Id));
+    }
+
+    private static HandoffTicket NewTicket(string customerKey, string? line, TicketState state, TicketKind kind = TicketKind.QueueClearing) =>
+        new(0, kind, state, customerKey, null, line, null, null, "en", Now, Now, null, null, null, null);
+}

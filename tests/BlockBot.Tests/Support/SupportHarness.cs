@@ -1,0 +1,77 @@
+using BlockBot.Conversation.Abstractions;
+using BlockBot.Storage.Sqlite;
+using BlockBot.Storage.Sqlite.Domain;
+using BlockBot.Support;
+using BlockBot.Support.Staff;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Quartz;
+
+namespace BlockBot.Tests.Support;
+
+/// <summary>
+/// The support domain in a started host, wired as the bot wires it (<c>AddBlockBotSupport</c> +
+/// <c>AddBlockBotSqliteDomain</c>) over a temp SQLite file, with Quartz's hosted scheduler (in-memory store)
+/// on a fake clock, and recording doubles for the staff chat, the conversation engine and the directory.
+/// </summary>
+internal sealed class SupportHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private SupportHarness(TempSqliteDatabase database, FakeTimeProvider time)
+    {
+        Database = database;
+        Time = time;
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var services = builder.Services;
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton(database.Connections);
+        services.AddSingleton<IStaffChat>(StaffChat);
+        services.AddSingleton<IConversationEvents>(Events);
+        services.AddSingleton<IConversationDirectory>(Directory);
+        services.AddBlockBotSupport(builder.Configuration);
+        services.AddBlockBotSqliteDomain();
+        Host = builder.Build();
+    }
+
+    public static CustomerId Customer { get; } = new("telegram", "1001");
+
+    public TempSqliteDatabase Database { get; }
+
+    public IHost Host { get; }
+
+    public IScheduler Scheduler { get; private set; } = null!;
+
+    public FakeTimeProvider Time { get; }
+
+    public RecordingStaffChat StaffChat { get; } = new();
+
+    public RecordingConversationEvents Events { get; } = new();
+
+    public RecordingConversationDirectory Directory { get; } = new();
+
+    public JobExecutions Executions { get; } = new();
+
+    public static async Task<SupportHarness> StartAsync()
+    {
+        var harness = new SupportHarness(await TempSqliteDatabase.CreateAsync(), new FakeTimeProvider(Start));
+        await harness.Host.StartAsync();
+        harness.Scheduler = await harness.Get<ISchedulerFactory>().GetScheduler(CancellationToken.None);
+        harness.Scheduler.ListenerManager.AddJobListener(harness.Executions, [GroupMatcher<JobKey>.AnyGroup()]);
+        return harness;
+    }
+
+    public T Get<T>()
+        where T : notnull => Host.Services.GetRequiredService<T>();
+
+    /// <summary>Stops the scheduler once the jobs it is running have finished, so a test can check what did not happen.</summary>
+    public async Task StopSchedulerAsync() => await Scheduler.Shutdown(true, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+        await Database.DisposeAsync();
+    }
+}
