@@ -45,6 +45,7 @@ public static class SupportServiceCollectionExtensions
         services.AddSingleton<TicketIssuer>();
         services.AddSingleton<StaffDesk>();
         services.AddSingleton<TicketCardText>();
+        services.AddSingleton<TicketWithdrawal>();
         services.AddSingleton<IHandoffRelay, HandoffRelay>();
         services.AddSingleton<ICustomerDataEraser, CustomerDataEraser>();
         services.AddSingleton<ICustomerStatusSource, CustomerStatusSource>();

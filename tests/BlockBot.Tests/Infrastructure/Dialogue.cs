@@ -48,6 +48,7 @@ public static class Dialogue
                     break;
                 case CheckTurn check:
                     await flow.StartTestAsync();
+                    await host.WaitForIdleAsync();
                     await check.Verify(host);
                     flow = new TestFlow(host.Adapter, host.Bot);
                     break;

@@ -7,7 +7,7 @@ namespace BlockBot.Tests.Infrastructure;
 /// What a bot message must say, taken from the real dialog files: a step's text (a say or an ask's
 /// prompt) or a texts.yaml entry, in the conversation's language. Placeholders match any value.
 /// </summary>
-public sealed record Expected(string Description, Func<DialogSet, string, LocalizedText> Resolve, string? MustContain = null)
+public sealed record Expected(string Description, Func<DialogSet, string, LocalizedText> Resolve, string? MustContain = null, string? Language = null)
 {
     public static Expected Step(string dialogId, string stepId) => new($"{dialogId}/{stepId}", (set, _) =>
     {
@@ -27,6 +27,12 @@ public sealed record Expected(string Description, Func<DialogSet, string, Locali
         };
     });
 
+    /// <summary>The hint an ask step gives after an answer it cannot use.</summary>
+    public static Expected Hint(string dialogId, string stepId) => new($"{dialogId}/{stepId} hint", (set, _) =>
+        set[dialogId].Steps[set[dialogId].IndexOf(stepId)] is AskStep { Hint: { } hint }
+            ? hint
+            : throw new InvalidOperationException($"{dialogId}/{stepId} is not an ask step with a hint."));
+
     public static Expected Text(string key) => new($"texts/{key}", (set, _) => set.Text(key));
 
     /// <summary>Several texts.yaml entries said as one message, one per line (as /status does).</summary>
@@ -39,10 +45,18 @@ public sealed record Expected(string Description, Func<DialogSet, string, Locali
             texts[0].Location);
     });
 
+    /// <summary>The message must be in this language, not just match the text of whichever language it came in.</summary>
+    public Expected In(string language) => this with { Language = language };
+
     public Expected Containing(string fragment) => this with { MustContain = fragment };
 
     public void Check(DialogSet set, string language, string actual)
     {
+        if (Language is not null)
+        {
+            Assert.Equal(Language, language);
+        }
+
         var template = Resolve(set, language).For(language);
         var pattern = "^" + string.Join(".*?", Regex.Split(template, @"\{[a-z_][a-z0-9_]*\}").Select(Regex.Escape)) + "$";
         Assert.True(
