@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Quartz;
 
 namespace BlockBot.Tests.Infrastructure;
 
@@ -86,9 +87,11 @@ public sealed class BotHost : IAsyncDisposable
     /// <summary>Waits until no scheduled work is running or due, so every reply that is coming has come.</summary>
     public Task WaitForIdleAsync() => Services.GetRequiredService<PendingWork>().WaitForIdleAsync(CancellationToken.None);
 
-    public async Task StopAsync()
+    /// <summary>Stops the scheduler firing (it still stores new jobs), as if the process died before it could deliver what is queued.</summary>
+    public async Task PauseSchedulerAsync()
     {
-        await _host.StopAsync();
+        var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.Standby();
     }
 
     public async ValueTask DisposeAsync()
