@@ -70,6 +70,9 @@ public sealed class ConsoleChatService(
             if (ConsoleStaffCommands.IsStaffCommand(line))
             {
                 await staff.ExecuteAsync(line, cancellationToken);
+
+                // A staff action reaches the customer as a queued event; let it land before the next line is read.
+                await pendingWork.WaitForIdleAsync(cancellationToken);
             }
             else
             {
