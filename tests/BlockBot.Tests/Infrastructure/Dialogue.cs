@@ -1,64 +1,78 @@
+using System.Diagnostics;
+using Activity = Microsoft.Bot.Schema.Activity;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
 
 namespace BlockBot.Tests.Infrastructure;
 
 /// <summary>
-/// Plays a conversation table against a running <see cref="BotHost"/> with Bot Builder's TestFlow:
-/// each user row is sent, each bot row must be the next reply. Time and staff rows run between flows;
-/// proactive replies (reminders, staff events) arrive on the same queue and are asserted the same way.
-/// At the end no reply may be left unexpected.
+/// Plays a conversation table against a running <see cref="BotHost"/>: each user row is sent with Bot
+/// Builder's TestFlow, each bot row must be the next reply on the TestAdapter's queue — where proactive
+/// replies (reminders, staff events) arrive too. At the end no reply may be left unexpected.
 /// </summary>
+/// <remarks>
+/// Replies are read from the queue here rather than with TestFlow.AssertReply: in Bot Builder 4.23.1 its
+/// timeout fires later even when the reply came, and cancelling the completed wait crashes the test host.
+/// </remarks>
 public static class Dialogue
 {
-    private const uint ReplyTimeoutMs = 10_000;
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(10);
 
     public static async Task PlayAsync(BotHost host, params Turn[] turns)
     {
-        var flow = new TestFlow(host.Adapter, host.Bot);
         foreach (var turn in turns)
         {
             switch (turn)
             {
                 case UserTurn user:
-                    flow = flow.Send(user.Text);
+                    await new TestFlow(host.Adapter, host.Bot).Send(user.Text).StartTestAsync();
                     break;
                 case AttachmentTurn attachment:
-                    flow = flow.Send(new Activity
+                    await new TestFlow(host.Adapter, host.Bot).Send(new Activity
                     {
                         Type = ActivityTypes.Message,
                         Attachments = [new Attachment(attachment.ContentType, "https://files.invalid/1")],
-                    });
+                    }).StartTestAsync();
                     break;
                 case BotTurn bot:
-                    flow = flow.AssertReply(activity => CheckReply(host, bot, activity), bot.Expected.Description, ReplyTimeoutMs);
+                    CheckReply(host, bot, await NextReplyAsync(host, bot.Expected.Description));
                     break;
                 case TimeTurn time:
-                    await flow.StartTestAsync();
                     host.Clock.Advance(time.Duration);
-                    flow = new TestFlow(host.Adapter, host.Bot);
                     break;
                 case StaffTurn staff:
-                    await flow.StartTestAsync();
                     var tickets = await host.StaffDesk.ListActiveAsync(CancellationToken.None);
                     Assert.True(tickets.Count > 0, $"Staff were to {staff.Description} a ticket, but none is active.");
                     var result = await staff.Act(host.StaffDesk, tickets[^1]);
                     Assert.True(result.Succeeded, $"Staff could not {staff.Description}: {result.Message}");
-                    flow = new TestFlow(host.Adapter, host.Bot);
                     break;
                 case CheckTurn check:
-                    await flow.StartTestAsync();
                     await host.WaitForIdleAsync();
                     await check.Verify(host);
-                    flow = new TestFlow(host.Adapter, host.Bot);
                     break;
             }
         }
 
-        await flow.StartTestAsync();
         await host.WaitForIdleAsync();
         var extra = host.Adapter.GetNextReply();
         Assert.True(extra is null, $"The bot said more than the table expects: {(extra as IMessageActivity)?.Text}");
+    }
+
+    private static async Task<IActivity> NextReplyAsync(BotHost host, string expected)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < ReplyTimeout)
+        {
+            if (host.Adapter.GetNextReply() is { } reply)
+            {
+                return reply;
+            }
+
+            await Task.Delay(10);
+        }
+
+        Assert.Fail($"The bot said nothing within {ReplyTimeout.TotalSeconds} s; expected {expected}.");
+        throw new UnreachableException();
     }
 
     private static void CheckReply(BotHost host, BotTurn expected, IActivity activity)
