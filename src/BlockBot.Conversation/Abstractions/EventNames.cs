@@ -10,4 +10,7 @@ public static class EventNames
     public const string StaffTaken = "staff_taken";
     public const string StaffDone = "staff_done";
     public const string StaffDeclined = "staff_declined";
+
+    /// <summary>A staff member's reply to the ticket; values <c>staff</c> and <c>text</c>. The engine says it whatever step the dialog is on.</summary>
+    public const string StaffMessage = "staff_message";
 }

@@ -278,7 +278,7 @@ public sealed class DialogEngine : IBot
 
     private async Task DeliverEventAsync(Turn turn, string eventName, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
-        if (eventName == KnownEventNames.StaffMessage)
+        if (eventName == EventNames.StaffMessage)
         {
             await turn.SayAsync(TextKeys.StaffMessage, cancellationToken, values);
             return;

@@ -13,6 +13,6 @@ public sealed class KnownEvents : IKnownEvents
         EventNames.StaffTaken,
         EventNames.StaffDone,
         EventNames.StaffDeclined,
-        SupportEventNames.StaffMessage,
+        EventNames.StaffMessage,
     };
 }

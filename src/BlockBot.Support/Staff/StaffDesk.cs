@@ -105,7 +105,7 @@ public sealed class StaffDesk(
 
         await outbox.EnqueueAsync(
             CustomerId.Parse(ticket.CustomerKey),
-            SupportEventNames.StaffMessage,
+            EventNames.StaffMessage,
             new Dictionary<string, string> { [EventValueNames.Staff] = staff.DisplayName, [EventValueNames.Text] = trimmed },
             cancellationToken);
         logger.LogInformation("Staff {StaffId} replied on ticket {TicketId}", staff.Id, ticket.Id);

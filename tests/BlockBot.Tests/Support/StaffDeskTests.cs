@@ -1,3 +1,4 @@
+using BlockBot.Tests.Infrastructure;
 using BlockBot.Conversation;
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Events;
@@ -104,7 +105,7 @@ public sealed class StaffDeskTests : IAsyncLifetime
         Assert.True(reply.Succeeded, reply.Message);
         Assert.False(late.Succeeded);
         Assert.StartsWith($"Ticket #{ticket.Id} is already done (by Anna).", late.Message, StringComparison.Ordinal);
-        Assert.Equal([SupportEventNames.StaffMessage, EventNames.StaffDone], _outbox.Sent.Select(e => e.Event));
+        Assert.Equal([EventNames.StaffMessage, EventNames.StaffDone], _outbox.Sent.Select(e => e.Event));
         Assert.Equal("Which line is it?", _outbox.Sent.First().Values[EventValueNames.Text]);
     }
 

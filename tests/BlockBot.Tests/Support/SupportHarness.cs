@@ -1,3 +1,4 @@
+using BlockBot.Tests.Infrastructure;
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Storage.Sqlite;
 using BlockBot.Storage.Sqlite.Domain;

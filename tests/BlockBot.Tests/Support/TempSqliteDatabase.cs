@@ -1,24 +1,23 @@
-using BlockBot.Storage;
 using BlockBot.Storage.Sqlite;
 using BlockBot.Storage.Sqlite.Domain;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using BlockBot.Tests.Infrastructure;
 
 namespace BlockBot.Tests.Support;
 
-/// <summary>A fresh SQLite file in the temp folder with the schema applied; deleted on dispose.</summary>
+/// <summary>A migrated <see cref="TempDatabase"/> with the domain repositories on it.</summary>
 internal sealed class TempSqliteDatabase : IAsyncDisposable
 {
-    private TempSqliteDatabase(string path, SqliteConnectionFactory connections)
+    private readonly TempDatabase _database;
+
+    private TempSqliteDatabase(TempDatabase database, SqliteConnectionFactory connections)
     {
-        FilePath = path;
+        _database = database;
         Connections = connections;
         Cases = new SqliteCaseRepository(connections);
         Tickets = new SqliteTicketRepository(connections);
     }
 
-    public string FilePath { get; }
+    public string FilePath => _database.FilePath;
 
     public SqliteConnectionFactory Connections { get; }
 
@@ -28,21 +27,13 @@ internal sealed class TempSqliteDatabase : IAsyncDisposable
 
     public static async Task<TempSqliteDatabase> CreateAsync()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"blockbot-test-{Guid.NewGuid():N}", "blockbot.db");
-        var connections = new SqliteConnectionFactory(Options.Create(new StorageOptions { ConnectionString = $"Data Source={path}" }));
-        await new SqliteSchema(connections, NullLogger<SqliteSchema>.Instance).MigrateAsync(CancellationToken.None);
-        return new TempSqliteDatabase(path, connections);
+        var database = new TempDatabase();
+        return new TempSqliteDatabase(database, await database.MigrateAsync());
     }
 
     public ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        var directory = Path.GetDirectoryName(FilePath)!;
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-
+        _database.Dispose();
         return ValueTask.CompletedTask;
     }
 }
