@@ -1,21 +1,26 @@
 using BlockBot.Conversation.Dialogs.Loading;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BlockBot;
 
-/// <summary>Builds and runs the host; turns a broken configuration or dialog file into one clear message and exit code 2.</summary>
+/// <summary>
+/// Builds and runs the host; turns a broken configuration or dialog file into one clear message and exit
+/// code 2. With <c>BlockBot:Http:Urls</c> set the host is a web application (webhooks, health), listening
+/// there; without it no port is opened.
+/// </summary>
 public static class BlockBotProgram
 {
+    public const string HttpUrlsKey = "BlockBot:Http:Urls";
+
     public static async Task<int> RunAsync(string[] args)
     {
         try
         {
-            var builder = Host.CreateApplicationBuilder(args);
-            builder.AddBlockBot();
-            builder.ConfigureContainer(new Microsoft.Extensions.DependencyInjection.DefaultServiceProviderFactory(
-                new Microsoft.Extensions.DependencyInjection.ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
-            using var host = builder.Build();
+            using var host = Build(args);
             await host.RunAsync();
             return 0;
         }
@@ -30,4 +35,28 @@ public static class BlockBotProgram
             return 2;
         }
     }
+
+    public static IHost Build(string[] args)
+    {
+        var plain = Host.CreateApplicationBuilder(args);
+        var urls = plain.Configuration[HttpUrlsKey];
+        if (string.IsNullOrWhiteSpace(urls))
+        {
+            plain.AddBlockBot();
+            plain.ConfigureContainer(new DefaultServiceProviderFactory(ValidatedProvider));
+            return plain.Build();
+        }
+
+        var web = WebApplication.CreateBuilder(args);
+        web.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        web.AddBlockBot();
+        web.Host.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateOnBuild = ValidatedProvider.ValidateOnBuild;
+            options.ValidateScopes = ValidatedProvider.ValidateScopes;
+        });
+        return web.Build();
+    }
+
+    private static ServiceProviderOptions ValidatedProvider { get; } = new() { ValidateOnBuild = true, ValidateScopes = true };
 }
