@@ -21,13 +21,6 @@ public static class BlockBotHostBuilderExtensions
 
     public static IHostApplicationBuilder AddBlockBot(this IHostApplicationBuilder builder)
     {
-        // appsettings.json beside the program is the fallback when the working folder has none.
-        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
-        {
-            Path = Path.Combine(AppContext.BaseDirectory, "appsettings.json"),
-            Optional = true,
-        });
-
         // Standard output belongs to the chat; logs go to standard error.
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 

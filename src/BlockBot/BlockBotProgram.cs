@@ -38,7 +38,8 @@ public static class BlockBotProgram
 
     public static IHost Build(string[] args)
     {
-        var plain = Host.CreateApplicationBuilder(args);
+        var contentRoot = ContentRoot();
+        var plain = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = contentRoot });
         var urls = plain.Configuration[HttpUrlsKey];
         if (string.IsNullOrWhiteSpace(urls))
         {
@@ -47,7 +48,7 @@ public static class BlockBotProgram
             return plain.Build();
         }
 
-        var web = WebApplication.CreateBuilder(args);
+        var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
         web.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         web.AddBlockBot();
         web.Host.UseDefaultServiceProvider(options =>
@@ -57,6 +58,10 @@ public static class BlockBotProgram
         });
         return web.Build();
     }
+
+    /// <summary>The working folder when it has an appsettings.json, else the program's folder, which always carries one.</summary>
+    private static string ContentRoot() =>
+        File.Exists(Path.Combine(Environment.CurrentDirectory, "appsettings.json")) ? Environment.CurrentDirectory : AppContext.BaseDirectory;
 
     private static ServiceProviderOptions ValidatedProvider { get; } = new() { ValidateOnBuild = true, ValidateScopes = true };
 }
