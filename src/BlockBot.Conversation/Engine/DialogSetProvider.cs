@@ -17,7 +17,7 @@ public sealed class DialogSetProvider(
 
     public DialogSet Current => _current ?? Load();
 
-    /// <summary>The dialogs folder: as configured if absolute, else under the content root, else beside the program.</summary>
+    /// <summary>The dialogs folder: as configured if absolute, else the first that exists under the working folder, the content root, the program folder.</summary>
     public string Directory
     {
         get
@@ -28,8 +28,13 @@ public sealed class DialogSetProvider(
                 return configured;
             }
 
-            var underContentRoot = Path.Combine(environment.ContentRootPath, configured);
-            return System.IO.Directory.Exists(underContentRoot) ? underContentRoot : Path.Combine(AppContext.BaseDirectory, configured);
+            string[] candidates =
+            [
+                Path.Combine(Environment.CurrentDirectory, configured),
+                Path.Combine(environment.ContentRootPath, configured),
+                Path.Combine(AppContext.BaseDirectory, configured),
+            ];
+            return candidates.FirstOrDefault(System.IO.Directory.Exists) ?? candidates[^1];
         }
     }
 
