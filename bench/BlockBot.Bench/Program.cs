@@ -1,1 +1,29 @@
-Console.WriteLine("bench: not yet");
+using BlockBot.Bench;
+
+var options = BenchOptions.Parse(args, out var error);
+if (options is null)
+{
+    await Console.Error.WriteLineAsync(error);
+    await Console.Error.WriteLineAsync(BenchOptions.Usage);
+    return 2;
+}
+
+using var interrupted = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    interrupted.Cancel();
+};
+
+try
+{
+    var result = await BenchRun.ExecuteAsync(options, Console.Error, interrupted.Token);
+    BenchReport.Write(Console.Out, result);
+    return result.Failed == 0 ? 0 : 1;
+}
+catch (Exception exception)
+{
+    // The bot did not start or stop: there are no figures to print.
+    await Console.Error.WriteLineAsync("The bench could not run: " + exception);
+    return 2;
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace BlockBot.Bench;
+
+/// <summary>
+/// The command line. <see cref="PeriodsSeconds"/> becomes every <c>BlockBot:Periods</c> value, so the
+/// chats-only reminder fires for real within the run.
+/// </summary>
+public sealed record BenchOptions(
+    int Conversations,
+    double PeriodsSeconds,
+    string? DatabasePath,
+    TimeSpan ConversationTimeout,
+    TimeSpan OverallTimeout)
+{
+    public const string Usage = """
+        Usage: BlockBot.Bench --conversations N [--periods-seconds S] [--database PATH]
+                              [--conversation-timeout-seconds T] [--timeout-seconds T]
+          --conversations                 concurrent simulated customers (default 50)
+          --periods-seconds               every reminder period, in seconds (default 2, at least 1)
+          --database                      SQLite file to use and keep (default: a fresh temp file, deleted after)
+          --conversation-timeout-seconds  a conversation not finished by then counts as failed (default 300)
+          --timeout-seconds               the whole run stops by then (default 600)
+        """;
+
+    public static BenchOptions Default { get; } = new(50, 2, null, TimeSpan.FromSeconds(300), TimeSpan.FromSeconds(600));
+
+    /// <returns>The options, or null with <paramref name="error"/> set.</returns>
+    public static BenchOptions? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        var options = Default;
+        error = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (i + 1 >= args.Count)
+            {
+                error = $"{name} needs a value.";
+                return null;
+            }
+
+            var value = args[++i];
+            BenchOptions? next = name switch
+            {
+                "--conversations" when PositiveInt(value) is { } n => options with { Conversations = n },
+                "--periods-seconds" when Seconds(value) is { TotalSeconds: >= 1 } s => options with { PeriodsSeconds = s.TotalSeconds },
+                "--database" when value.Length > 0 => options with { DatabasePath = Path.GetFullPath(value) },
+                "--conversation-timeout-seconds" when Seconds(value) is { } s => options with { ConversationTimeout = s },
+                "--timeout-seconds" when Seconds(value) is { } s => options with { OverallTimeout = s },
+                _ => null,
+            };
+
+            if (next is null)
+            {
+                error = $"Unknown option or bad value: {name} {value}";
+                return null;
+            }
+
+            options = next;
+        }
+
+        return options;
+    }
+
+    private static int? PositiveInt(string text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+
+    private static TimeSpan? Seconds(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && s < 86_400 ? TimeSpan.FromSeconds(s) : null;
+}

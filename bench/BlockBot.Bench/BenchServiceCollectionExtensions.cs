@@ -1,0 +1,48 @@
+using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Proactive;
+using BlockBot.Storage.Sqlite;
+using BlockBot.Support.Staff;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BlockBot.Bench;
+
+public static class BenchServiceCollectionExtensions
+{
+    /// <summary>
+    /// The bench as a channel beside <c>AddBlockBotCore</c> (its adapter and the automated staff chat), and
+    /// measuring wrappers around the product's event dispatcher, state storage and dialog actions.
+    /// Call after <c>AddBlockBotCore</c>: the wrappers replace its registrations.
+    /// </summary>
+    public static IServiceCollection AddBlockBotBench(this IServiceCollection services)
+    {
+        services.AddSingleton<BenchMeasurements>();
+        services.AddSingleton<OperationTimings>();
+        services.AddSingleton<FireDelayListener>();
+        services.AddSingleton<BenchAdapter>();
+        services.AddSingleton<IProactiveAdapter>(sp => sp.GetRequiredService<BenchAdapter>());
+        services.AddSingleton<AutoStaffChat>();
+        services.AddSingleton<IStaffChat>(sp => sp.GetRequiredService<AutoStaffChat>());
+        services.AddSingleton<AutoStaff>();
+        services.AddHostedService(sp => sp.GetRequiredService<AutoStaff>());
+
+        services.AddSingleton<ConversationEventDispatcher>();
+        services.AddSingleton<EventDeliveryCounter>();
+        services.Replace(ServiceDescriptor.Singleton<IConversationEvents>(sp => sp.GetRequiredService<EventDeliveryCounter>()));
+
+        services.AddSingleton<SqliteStorage>();
+        services.Replace(ServiceDescriptor.Singleton<IStorage>(sp => new TimedStorage(sp.GetRequiredService<SqliteStorage>(), sp.GetRequiredService<OperationTimings>())));
+
+        foreach (var action in services.Where(d => d.ServiceType == typeof(IDialogAction)).ToList())
+        {
+            var type = action.ImplementationType
+                ?? throw new InvalidOperationException("Dialog actions are expected to be registered by type.");
+            services.Remove(action);
+            services.AddSingleton<IDialogAction>(sp => new TimedDialogAction(
+                (IDialogAction)ActivatorUtilities.CreateInstance(sp, type), sp.GetRequiredService<OperationTimings>()));
+        }
+
+        return services;
+    }
+}
