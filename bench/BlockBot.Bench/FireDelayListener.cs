@@ -26,7 +26,7 @@ public sealed class FireDelayListener : ITriggerListener
         if (context.ScheduledFireTimeUtc is { } scheduled)
         {
             var delay = context.FireTimeUtc - scheduled;
-            (trigger.Key.Group == EventOutbox.Group ? Events : Reminders).Record(delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
+            (EventOutbox.IsEventGroup(trigger.Key.Group) ? Events : Reminders).Record(delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
         }
 
         return ValueTask.CompletedTask;

@@ -39,6 +39,7 @@ public static class SupportServiceCollectionExtensions
 
         services.AddSingleton<ClearingPolicy>();
         services.AddSingleton<IEventOutbox, EventOutbox>();
+        services.AddSingleton<EventDeliveryOrder>();
         services.AddSingleton<IKnownEvents, KnownEvents>();
         services.AddSingleton<ReminderScheduler>();
         services.AddSingleton<TicketOpenings>();

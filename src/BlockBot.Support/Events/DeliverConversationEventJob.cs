@@ -8,21 +8,101 @@ namespace BlockBot.Support.Events;
 
 /// <summary>
 /// Brings an event (a reminder, a staff decision, a staff reply) into the customer's conversation.
-/// A failed dispatch is retried with backoff; an unreachable customer is logged and dropped.
+/// Queued events reach a customer in the order they were queued: under the customer's lock, a job first
+/// delivers (and removes) any of the customer's events queued before its own. A failed dispatch is
+/// retried with backoff; an unreachable customer is logged and dropped.
 /// </summary>
 public sealed class DeliverConversationEventJob(
     IConversationEvents events,
+    EventDeliveryOrder order,
     TimeProvider time,
     ILogger<DeliverConversationEventJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var data = context.MergedJobDataMap;
+        var key = context.JobDetail.Key;
+        if (!EventOutbox.IsEventGroup(key.Group))
+        {
+            _ = await DeliverAsync(context, context.MergedJobDataMap, cancellationToken);
+            return;
+        }
+
+        using var customerTurn = await order.Lock.AcquireAsync(key.Group, cancellationToken);
+        if (!await context.Scheduler.Exists(key, cancellationToken))
+        {
+            // A later event of this customer delivered this one first, keeping their order.
+            return;
+        }
+
+        foreach (var earlier in (await context.Scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(key.Group), cancellationToken))
+                     .Where(other => string.CompareOrdinal(other.Name, key.Name) < 0)
+                     .OrderBy(other => other.Name, StringComparer.Ordinal))
+        {
+            if (await context.Scheduler.GetJobDetail(earlier, cancellationToken) is not { } detail)
+            {
+                continue;
+            }
+
+            if (!await TryDeliverEarlierAsync(detail, cancellationToken))
+            {
+                // The channel fails now: this event waits its own retry, still behind the earlier one.
+                await RetryLaterAsync(context, "an earlier event of the customer could not be delivered", null);
+                return;
+            }
+
+            await context.Scheduler.DeleteJob(earlier, CancellationToken.None);
+        }
+
+        if (await DeliverAsync(context, context.MergedJobDataMap, cancellationToken))
+        {
+            // Gone before the lock is released, so a later event of the customer cannot deliver it again.
+            await context.Scheduler.DeleteJob(key, CancellationToken.None);
+        }
+    }
+
+    private async Task<bool> TryDeliverEarlierAsync(IJobDetail detail, CancellationToken cancellationToken)
+    {
+        if (!TryRead(detail.JobDataMap, out var customer, out var eventName, out var values))
+        {
+            logger.LogError("Event job {JobKey} has unreadable data and is dropped", detail.Key);
+            return true;
+        }
+
+        try
+        {
+            await events.DispatchAsync(customer, eventName, values, cancellationToken);
+            logger.LogInformation("Delivered event {Event} to {Customer} ahead of a later one", eventName, customer);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Delivering event {Event} to {Customer} ahead of a later one failed", eventName, customer);
+            return false;
+        }
+    }
+
+    private async Task RetryLaterAsync(IJobExecutionContext context, string why, Exception? exception)
+    {
+        var attempt = JobRetry.Attempt(context);
+        var retryAt = await JobRetry.ScheduleNextAttemptAsync(context, time);
+        if (retryAt is null)
+        {
+            logger.LogError(exception, "Event job {JobKey} failed on attempt {Attempt}, the last one ({Why}); the event is dropped", context.JobDetail.Key, attempt, why);
+        }
+        else
+        {
+            logger.LogWarning(exception, "Event job {JobKey} failed on attempt {Attempt} ({Why}); next attempt at {RetryAt}", context.JobDetail.Key, attempt, why, retryAt);
+        }
+    }
+
+    /// <returns>True when the event is finished with (delivered or dropped); false when a retry is scheduled.</returns>
+    private async Task<bool> DeliverAsync(IJobExecutionContext context, JobDataMap data, CancellationToken cancellationToken)
+    {
         var attempt = JobRetry.Attempt(context);
         if (!TryRead(data, out var customer, out var eventName, out var values))
         {
             logger.LogError("Event job {JobKey} has unreadable data and is dropped", context.JobDetail.Key);
-            return;
+            return true;
         }
 
         bool delivered;
@@ -32,19 +112,8 @@ public sealed class DeliverConversationEventJob(
         }
         catch (Exception exception)
         {
-            var retryAt = await JobRetry.ScheduleNextAttemptAsync(context, time);
-            if (retryAt is null)
-            {
-                logger.LogError(exception, "Delivering event {Event} to {Customer} failed on attempt {Attempt}, the last one; the event is dropped",
-                    eventName, customer, attempt);
-            }
-            else
-            {
-                logger.LogWarning(exception, "Delivering event {Event} to {Customer} failed on attempt {Attempt}; next attempt at {RetryAt}",
-                    eventName, customer, attempt, retryAt);
-            }
-
-            return;
+            await RetryLaterAsync(context, $"delivering {eventName} to {customer}", exception);
+            return false;
         }
 
         if (delivered)
@@ -55,6 +124,8 @@ public sealed class DeliverConversationEventJob(
         {
             logger.LogWarning("Event {Event} for {Customer} is dropped: the customer cannot be reached", eventName, customer);
         }
+
+        return true;
     }
 
     private static bool TryRead(

@@ -113,6 +113,17 @@ public sealed class ProcedurePathTests : ConversationTestBase
     ]);
 
     [Fact]
+    public Task Staff_actions_in_quick_succession_reach_the_customer_in_their_order() => PlayAsync(
+    [
+        .. Scripts.ToUnblockQuestion(),
+        .. Scripts.UnblockedAndClearingRequested(),
+        StaffTakes(), StaffReplies("Смотрю вашу линию"), StaffDone(),
+        BotText("event_staff_taken"),
+        Bot(Expected.Text("staff_message").Containing("Смотрю вашу линию")),
+        Bot("blocked", "cleared"), Bot("reconnect", "how_to_reconnect"), Bot("reconnect", "ask_connected"),
+    ]);
+
+    [Fact]
     public Task Staff_decline_tells_the_reason_and_offers_a_retry() => PlayAsync(
     [
         .. Scripts.ToUnblockQuestion(),
