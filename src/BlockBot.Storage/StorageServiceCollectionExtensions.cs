@@ -54,7 +54,7 @@ public static class StorageServiceCollectionExtensions
         {
             // The connection comes from the same factory as ours, so the options are the one source of truth.
             store.UseSqlite(source => source.DataSourceFactory = provider =>
-                SqliteFactory.Instance.CreateDataSource(provider.GetRequiredService<SqliteConnectionFactory>().ConnectionString));
+                new BusyWaitingSqliteDataSource(provider.GetRequiredService<SqliteConnectionFactory>().ConnectionString));
             store.UseSystemTextJsonSerializer();
             store.ProvisionSchema();
             store.ConfigureStore(options =>

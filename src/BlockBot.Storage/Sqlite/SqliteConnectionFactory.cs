@@ -9,6 +9,9 @@ namespace BlockBot.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteConnectionFactory
 {
+    /// <summary>Run on every connection opened to the file.</summary>
+    internal const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;";
+
     private readonly string _connectionString;
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
@@ -35,7 +38,7 @@ public sealed class SqliteConnectionFactory
         {
             await connection.OpenAsync(cancellationToken);
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;";
+            pragma.CommandText = ConnectionPragmas;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
