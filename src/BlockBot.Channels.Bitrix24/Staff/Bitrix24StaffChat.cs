@@ -13,12 +13,12 @@ namespace BlockBot.Channels.Bitrix24.Staff;
 /// </summary>
 public sealed class Bitrix24StaffChat(Bitrix24Api api, Bitrix24Bot bot, TicketCardText cards, IOptions<Bitrix24Options> options) : IStaffChat
 {
-    private readonly string _dialogId = options.Value.StaffDialogId ?? throw new InvalidOperationException("BlockBot:Bitrix24:StaffDialogId is not set.");
+    private string DialogId => options.Value.StaffDialogId ?? throw new InvalidOperationException("BlockBot:Bitrix24:StaffDialogId is not set.");
 
     public async Task<string?> PostTicketAsync(HandoffTicket ticket, CancellationToken cancellationToken)
     {
         var botId = await bot.IdAsync(cancellationToken);
-        var id = await api.SendAsync(botId, _dialogId, CardText(ticket), Keyboard(ticket, botId), cancellationToken);
+        var id = await api.SendAsync(botId, DialogId, CardText(ticket), Keyboard(ticket, botId), cancellationToken);
         return id?.ToString(CultureInfo.InvariantCulture);
     }
 
@@ -31,7 +31,7 @@ public sealed class Bitrix24StaffChat(Bitrix24Api api, Bitrix24Bot bot, TicketCa
         }
         else
         {
-            await api.SendAsync(botId, _dialogId, Bitrix24MessageFormatter.Escape(cards.StateLine(ticket)), null, cancellationToken);
+            await api.SendAsync(botId, DialogId, Bitrix24MessageFormatter.Escape(cards.StateLine(ticket)), null, cancellationToken);
         }
     }
 
@@ -41,13 +41,13 @@ public sealed class Bitrix24StaffChat(Bitrix24Api api, Bitrix24Bot bot, TicketCa
         var message = Bitrix24MessageFormatter.Escape($"Ticket #{ticket.Id} · the customer writes:\n{text}");
         foreach (var part in Bitrix24MessageFormatter.Split(message))
         {
-            await api.SendAsync(botId, _dialogId, part, null, cancellationToken);
+            await api.SendAsync(botId, DialogId, part, null, cancellationToken);
         }
     }
 
     /// <summary>Also used for the staff's own answers in the chat.</summary>
     public async Task SayAsync(string text, CancellationToken cancellationToken) =>
-        await api.SendAsync(await bot.IdAsync(cancellationToken), _dialogId, Bitrix24MessageFormatter.Escape(text), null, cancellationToken);
+        await api.SendAsync(await bot.IdAsync(cancellationToken), DialogId, Bitrix24MessageFormatter.Escape(text), null, cancellationToken);
 
     private string CardText(HandoffTicket ticket)
     {
