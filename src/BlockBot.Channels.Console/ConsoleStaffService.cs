@@ -44,5 +44,10 @@ public sealed class ConsoleStaffService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        catch (Exception e) when (e is ObjectDisposedException or IOException)
+        {
+            // No terminal (a service manager closed standard input): there is simply no staff typing here.
+            logger.LogInformation("Standard input is closed; the console staff side reads nothing");
+        }
     }
 }
