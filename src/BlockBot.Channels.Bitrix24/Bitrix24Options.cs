@@ -62,9 +62,12 @@ public sealed class Bitrix24Options
     [Range(0.1, 10_000)]
     public double RequestsPerSecond { get; set; } = 2;
 
-    /// <summary>The portal's leaky bucket: how many requests it holds (50; 250 on Enterprise).</summary>
+    /// <summary>
+    /// How many requests the bot sends at once before keeping to the rate. The portal's bucket holds 50 (250 on
+    /// Enterprise); a little below leaves room for requests that arrive in another order than they left.
+    /// </summary>
     [Range(1, 10_000)]
-    public int Burst { get; set; } = 50;
+    public int Burst { get; set; } = 48;
 
     /// <summary>Retries of a call the portal refused for load (503 QUERY_LIMIT_EXCEEDED, 429) or could not be reached.</summary>
     [Range(0, 20)]

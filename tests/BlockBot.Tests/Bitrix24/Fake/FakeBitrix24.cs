@@ -40,6 +40,7 @@ public sealed class FakeBitrix24 : IAsyncDisposable
     private double _bucketLevel;
     private TimeSpan _bucketAt;
     private int _failuresLeft;
+    private string? _failingMethod;
     private string _accessToken = "access-0";
     private int _tokenVersion;
 
@@ -134,12 +135,13 @@ public sealed class FakeBitrix24 : IAsyncDisposable
 
     public long BotId => long.Parse(Bots.Single()["id"]!.ToString(), CultureInfo.InvariantCulture);
 
-    /// <summary>Answers the next <paramref name="count"/> calls with 503 QUERY_LIMIT_EXCEEDED, as an overloaded portal does.</summary>
-    public void FailNext(int count)
+    /// <summary>Answers the next <paramref name="count"/> calls (of <paramref name="method"/>, or any) with 503 QUERY_LIMIT_EXCEEDED, as an overloaded portal does.</summary>
+    public void FailNext(int count, string? method = null)
     {
         lock (_gate)
         {
             _failuresLeft = count;
+            _failingMethod = method;
         }
     }
 
@@ -245,7 +247,7 @@ public sealed class FakeBitrix24 : IAsyncDisposable
                 return Answer(401, Error(401, "expired_token", "The access token provided has expired."));
             }
 
-            if (_failuresLeft > 0)
+            if (_failuresLeft > 0 && (_failingMethod is null || _failingMethod == method))
             {
                 _failuresLeft--;
                 return Answer(503, Error(503, "QUERY_LIMIT_EXCEEDED", "Too many requests"));
