@@ -31,9 +31,7 @@ public sealed class Bitrix24MessageFormatterTests
     [Fact]
     public void Choices_become_a_numbered_send_menu_from_1_and_a_keyboard_of_choice_commands()
     {
-        var activity = MessageFactory.SuggestedActions(["Yes", "No"], "Is it [b]blocked[/b]?");
-        activity.SuggestedActions.Actions[0].Value = "yes";
-        activity.SuggestedActions.Actions[1].Value = "no";
+        var activity = WithChoices("Is it [b]blocked[/b]?", ("Yes", "yes"), ("No", "no"));
 
         var (message, keyboard) = Assert.Single(Bitrix24MessageFormatter.Format(activity, 456));
 
@@ -48,7 +46,7 @@ public sealed class Bitrix24MessageFormatterTests
     public void Texts_over_20000_characters_are_split_and_the_keyboard_goes_on_the_last_part()
     {
         var text = string.Join("\n", Enumerable.Repeat(new string('a', 999), 45));
-        var activity = MessageFactory.SuggestedActions(["Ok"], text);
+        var activity = WithChoices(text, ("Ok", "ok"));
 
         var parts = Bitrix24MessageFormatter.Format(activity, 1);
 
@@ -87,5 +85,12 @@ public sealed class Bitrix24MessageFormatterTests
             (strings.DialogId, strings.ChatId, strings.UserId, strings.IsOpenLine, strings.IsConnectorUser, strings.IsSystem, strings.Text));
         Assert.True(strings.IsConnectorUser);
         Assert.Equal("chat10", strings.DialogId);
+    }
+
+    private static Activity WithChoices(string text, params (string Title, string Value)[] choices)
+    {
+        var activity = MessageFactory.Text(text);
+        activity.SuggestedActions = new SuggestedActions { Actions = choices.Select(c => new CardAction(ActionTypes.ImBack, c.Title, value: c.Value)).ToList() };
+        return activity;
     }
 }
