@@ -55,6 +55,8 @@ public static class BlockBotHostBuilderExtensions
             case "bitrix24" when bitrix24:
                 services.AddBlockBotBitrix24StaffChat();
                 break;
+            case "telegram":
+                throw new OptionsValidationException(StaffChatKey, typeof(string), [$"{StaffChatKey}=Telegram needs the Telegram channel, which this build does not have"]);
             case "bitrix24":
                 throw new OptionsValidationException(StaffChatKey, typeof(string), [$"{StaffChatKey}=Bitrix24 needs the Bitrix24 portal configured (BlockBot:Bitrix24:WebhookUrl or its OAuth keys)"]);
             default:
