@@ -2,6 +2,8 @@ using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Staff;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +11,39 @@ namespace BlockBot.Channels.Console;
 
 public static class ConsoleServiceCollectionExtensions
 {
-    /// <summary>The terminal chat: customer side and staff side in one terminal.</summary>
+    /// <summary>The terminal chat's customer side; <c>/staff</c> lines in it reach the staff desk.</summary>
     public static IServiceCollection AddBlockBotConsole(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddConsoleTerminal(configuration);
+        services.AddSingleton<ConsoleAdapter>();
+        services.AddSingleton<IProactiveAdapter>(sp => sp.GetRequiredService<ConsoleAdapter>());
+        services.AddHostedService<ConsoleChatService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The staff chat printed in the terminal. Without the console customer side (customers on another channel),
+    /// the terminal reads only <c>/staff</c> lines and its end of input does not stop the bot.
+    /// </summary>
+    public static IServiceCollection AddBlockBotConsoleStaffChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddConsoleTerminal(configuration);
+        services.AddSingleton<IStaffChat, ConsoleStaffChat>();
+        if (!services.Any(d => d.ImplementationType == typeof(ConsoleChatService)))
+        {
+            services.AddHostedService<ConsoleStaffService>();
+        }
+
+        return services;
+    }
+
+    private static void AddConsoleTerminal(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ConsoleTranscript)))
+        {
+            return;
+        }
+
         services.AddOptions<ConsoleOptions>()
             .Bind(configuration.GetSection(ConsoleOptions.Section))
             .PostConfigure(options =>
@@ -33,13 +65,8 @@ public static class ConsoleServiceCollectionExtensions
         }
 
         services.AddSingleton(new ConsoleTranscript(System.Console.Out, interactive));
-        services.AddSingleton<TextReader>(_ => System.Console.In);
-        services.AddSingleton<ConsoleAdapter>();
-        services.AddSingleton<IProactiveAdapter>(sp => sp.GetRequiredService<ConsoleAdapter>());
-        services.AddSingleton<IStaffChat, ConsoleStaffChat>();
+        services.TryAddSingleton<TextReader>(_ => System.Console.In);
         services.AddSingleton<ConsoleStaffCommands>();
         services.AddSingleton<PendingWork>();
-        services.AddHostedService<ConsoleChatService>();
-        return services;
     }
 }

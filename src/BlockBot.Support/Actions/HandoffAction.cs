@@ -4,8 +4,11 @@ using BlockBot.Support.Tickets;
 
 namespace BlockBot.Support.Actions;
 
-/// <summary>Hands a general question to a person. The customer's open case, if any, goes on the ticket so staff have the context.</summary>
-public sealed class HandoffAction(ICaseRepository cases, TicketIssuer issuer) : IDialogAction
+/// <summary>
+/// Hands a general question to a person. When the customer's channel has operators of its own (a Bitrix24 open
+/// line) the chat goes to them; the ticket opens either way, so the staff chat sees the request and its case.
+/// </summary>
+public sealed class HandoffAction(ICaseRepository cases, TicketIssuer issuer, IEnumerable<IOperatorTransfer> transfers) : IDialogAction
 {
     public const string KindArgument = "kind";
 
@@ -21,5 +24,9 @@ public sealed class HandoffAction(ICaseRepository cases, TicketIssuer issuer) : 
         var openCase = await cases.FindOpenAsync(context.Customer.Key, cancellationToken);
         var ticket = await issuer.OpenGeneralQuestionAsync(context.Customer, context.Language, openCase?.Id, openCase?.Line, cancellationToken);
         context.Values[ValueNames.TicketId] = ActionValues.Text(ticket.Id);
+        if (transfers.FirstOrDefault(t => t.ChannelId == context.Customer.ChannelId) is { } transfer)
+        {
+            await transfer.TransferAsync(context.Turn, cancellationToken);
+        }
     }
 }

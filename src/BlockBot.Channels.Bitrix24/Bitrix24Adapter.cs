@@ -1,0 +1,133 @@
+using System.Globalization;
+using BlockBot.Channels.Bitrix24.Events;
+using BlockBot.Channels.Bitrix24.Rest;
+using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Pipeline;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+
+namespace BlockBot.Channels.Bitrix24;
+
+/// <summary>
+/// Open-line customers as a Bot Framework channel. The conversation is the open-line chat (<c>chatN</c>), the user
+/// is the customer's portal user. A customer's message or keyboard press is a message activity (a press carries the
+/// choice's value as its text); the bot joining the chat is a conversation update, which greets.
+/// </summary>
+public sealed class Bitrix24Adapter : BotAdapter, IProactiveAdapter
+{
+    public const string Channel = "bitrix24";
+
+    /// <summary>Turn-state key set by <see cref="Bitrix24OperatorTransfer"/>: hand the chat over once the turn's replies are out.</summary>
+    internal const string TransferRequested = "bitrix24.transfer";
+
+    private readonly IBot _bot;
+    private readonly Bitrix24Api _api;
+    private readonly Bitrix24Bot _botIdentity;
+    private readonly ILogger<Bitrix24Adapter> _logger;
+
+    public Bitrix24Adapter(IBot bot, BotPipeline pipeline, Bitrix24Api api, Bitrix24Bot botIdentity, ILogger<Bitrix24Adapter> logger)
+    {
+        _bot = bot;
+        _api = api;
+        _botIdentity = botIdentity;
+        _logger = logger;
+        pipeline.ApplyTo(this);
+    }
+
+    public string ChannelId => Channel;
+
+    public Task ProcessMessageAsync(Bitrix24Event inbound, string text, CancellationToken cancellationToken)
+    {
+        var activity = NewActivity(inbound, ActivityTypes.Message);
+        activity.Text = text;
+        return RunAsync(activity, _bot.OnTurnAsync, cancellationToken);
+    }
+
+    public Task ProcessJoinAsync(Bitrix24Event inbound, CancellationToken cancellationToken)
+    {
+        var activity = NewActivity(inbound, ActivityTypes.ConversationUpdate);
+        activity.MembersAdded = [activity.From];
+        return RunAsync(activity, _bot.OnTurnAsync, cancellationToken);
+    }
+
+    public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        var responses = new List<ResourceResponse>();
+        foreach (var activity in activities.Where(a => a.Type == ActivityTypes.Message))
+        {
+            var dialogId = activity.Conversation?.Id ?? throw new InvalidOperationException("A Bitrix24 reply needs the dialog id as its conversation id.");
+            var messages = Bitrix24MessageFormatter.Format(activity, _botIdentity.Id);
+            if (messages.Count == 0)
+            {
+                continue;
+            }
+
+            var ids = await _api.SendManyAsync(_botIdentity.Id, dialogId, messages, cancellationToken);
+            responses.Add(new ResourceResponse(ids[^1]?.ToString(CultureInfo.InvariantCulture) ?? Guid.NewGuid().ToString("N")));
+        }
+
+        return [.. responses];
+    }
+
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The bot does not edit customers' messages.");
+
+    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The bot does not delete customers' messages.");
+
+    // The base implementation disposes the turn context before the pipeline finishes (research/libs.md C2).
+    public override Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        RunAsync(reference.GetContinuationActivity(), callback, cancellationToken);
+
+    public Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        ContinueConversationAsync(reference.Bot?.Id ?? string.Empty, reference, callback, cancellationToken);
+
+    private async Task RunAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        using var context = new TurnContext(this, activity);
+        await RunPipelineAsync(context, callback, cancellationToken);
+        if (context.TurnState.ContainsKey(TransferRequested))
+        {
+            await TransferAsync(activity.Conversation.Id, cancellationToken);
+        }
+    }
+
+    private async Task TransferAsync(string dialogId, CancellationToken cancellationToken)
+    {
+        if (!dialogId.StartsWith("chat", StringComparison.Ordinal) || !long.TryParse(dialogId.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var chatId))
+        {
+            _logger.LogWarning("Dialog {DialogId} is not an open-line chat; it cannot go to operators", dialogId);
+            return;
+        }
+
+        try
+        {
+            await _api.TransferToOperatorsAsync(chatId, cancellationToken);
+            _logger.LogInformation("Open-line chat {ChatId} was handed to the operators", chatId);
+        }
+        catch (Bitrix24Exception e) when (e.Error is "WRONG_CHAT")
+        {
+            _logger.LogInformation("Open-line chat {ChatId} already has an operator", chatId);
+        }
+        catch (Bitrix24Exception e)
+        {
+            // The turn is done and its ticket open; replaying it would repeat the dialog, so the failure stays a log line.
+            _logger.LogError("Handing open-line chat {ChatId} to the operators failed: {Error}", chatId, e.Error);
+        }
+    }
+
+    private Activity NewActivity(Bitrix24Event inbound, string type) => new()
+    {
+        Type = type,
+        Id = inbound.MessageId?.ToString(CultureInfo.InvariantCulture) ?? Guid.NewGuid().ToString("N"),
+        ChannelId = Channel,
+        From = new ChannelAccount(inbound.UserId, inbound.UserName),
+        Recipient = new ChannelAccount(_botIdentity.Id.ToString(CultureInfo.InvariantCulture), "BlockBot"),
+        Conversation = new ConversationAccount(isGroup: false, id: inbound.DialogId),
+        Locale = inbound.Language,
+        Timestamp = DateTimeOffset.UtcNow,
+        ServiceUrl = "bitrix24://portal",
+        ChannelData = inbound,
+    };
+}
