@@ -2,6 +2,7 @@ using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Staff;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -32,14 +33,21 @@ public static class ConsoleServiceCollectionExtensions
             services.Configure<LoggerFilterOptions>(options => options.MinLevel = LogLevel.Warning);
         }
 
-        services.AddSingleton(new ConsoleTranscript(System.Console.Out, interactive));
+        services.TryAddSingleton(new ConsoleTranscript(System.Console.Out, interactive));
         services.AddSingleton<TextReader>(_ => System.Console.In);
         services.AddSingleton<ConsoleAdapter>();
         services.AddSingleton<IProactiveAdapter>(sp => sp.GetRequiredService<ConsoleAdapter>());
-        services.AddSingleton<IStaffChat, ConsoleStaffChat>();
         services.AddSingleton<ConsoleStaffCommands>();
         services.AddSingleton<PendingWork>();
         services.AddHostedService<ConsoleChatService>();
+        return services;
+    }
+
+    /// <summary>The staff chat printed into this terminal (the default staff chat).</summary>
+    public static IServiceCollection AddBlockBotConsoleStaffChat(this IServiceCollection services)
+    {
+        services.TryAddSingleton(new ConsoleTranscript(System.Console.Out, !System.Console.IsInputRedirected));
+        services.AddSingleton<IStaffChat, ConsoleStaffChat>();
         return services;
     }
 }

@@ -70,7 +70,7 @@ public sealed class ConsoleChatTests : IDisposable
         settings["BlockBot:Storage:ConnectionString"] = _database.ConnectionString;
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddBlockBotCore(builder.Configuration).AddBlockBotConsole(builder.Configuration);
+        builder.Services.AddBlockBotCore(builder.Configuration).AddBlockBotConsole(builder.Configuration).AddBlockBotConsoleStaffChat();
 
         using var output = new StringWriter();
         builder.Services.RemoveAll<TextReader>();
