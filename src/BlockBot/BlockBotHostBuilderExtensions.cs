@@ -1,5 +1,6 @@
 using BlockBot.Channels.Bitrix24;
 using BlockBot.Channels.Console;
+using BlockBot.Channels.Telegram;
 using BlockBot.Conversation;
 using BlockBot.Storage;
 using BlockBot.Support;
@@ -14,7 +15,10 @@ namespace BlockBot;
 /// <summary>The composition root: each project registers what it owns, in dependency order.</summary>
 public static class BlockBotHostBuilderExtensions
 {
-    /// <summary><c>Console</c>, <c>Telegram</c> or <c>Bitrix24</c>; the default is Bitrix24 when its staff chat is configured, else Console.</summary>
+    /// <summary>
+    /// <c>Console</c>, <c>Telegram</c> or <c>Bitrix24</c>. By default Telegram when <c>BlockBot:Telegram:StaffChatId</c>
+    /// is set, else Bitrix24 when <c>BlockBot:Bitrix24:StaffDialogId</c> is set, else the console.
+    /// </summary>
     public const string StaffChatKey = "BlockBot:StaffChat";
 
     /// <summary>Everything but the channels: the engine, the support domain and storage.</summary>
@@ -33,36 +37,57 @@ public static class BlockBotHostBuilderExtensions
         var services = builder.Services.AddBlockBotCore(configuration);
 
         // Customer channels: each one that is configured; the console only when none is.
+        var telegram = configuration.IsTelegramConfigured();
         var bitrix24 = configuration.IsBitrix24Configured();
+        if (telegram)
+        {
+            services.AddBlockBotTelegram(configuration);
+        }
+
         if (bitrix24)
         {
             services.AddBlockBotBitrix24(configuration);
         }
 
-        if (!bitrix24)
+        if (!telegram && !bitrix24)
         {
             services.AddBlockBotConsole(configuration);
         }
 
-        // Exactly one staff chat.
-        var staffChat = configuration[StaffChatKey]
-            ?? (string.IsNullOrWhiteSpace(configuration[$"{Bitrix24Options.Section}:{nameof(Bitrix24Options.StaffDialogId)}"]) ? "Console" : "Bitrix24");
-        switch (staffChat.ToLowerInvariant())
+        services.AddBlockBotStaffChat(configuration, telegram, bitrix24);
+        return builder;
+    }
+
+    /// <summary>Registers exactly one staff chat, as <see cref="StaffChatKey"/> chooses.</summary>
+    private static void AddBlockBotStaffChat(this IServiceCollection services, IConfiguration configuration, bool telegram, bool bitrix24)
+    {
+        var chosen = configuration[StaffChatKey];
+        if (string.IsNullOrWhiteSpace(chosen))
+        {
+            chosen = !string.IsNullOrWhiteSpace(configuration[TelegramOptions.StaffChatIdKey]) ? "Telegram"
+                : !string.IsNullOrWhiteSpace(configuration[$"{Bitrix24Options.Section}:{nameof(Bitrix24Options.StaffDialogId)}"]) ? "Bitrix24"
+                : "Console";
+        }
+
+        switch (chosen.Trim().ToLowerInvariant())
         {
             case "console":
                 services.AddBlockBotConsoleStaffChat(configuration);
+                break;
+            case "telegram" when telegram:
+                services.AddBlockBotTelegramStaffChat();
                 break;
             case "bitrix24" when bitrix24:
                 services.AddBlockBotBitrix24StaffChat();
                 break;
             case "telegram":
-                throw new OptionsValidationException(StaffChatKey, typeof(string), [$"{StaffChatKey}=Telegram needs the Telegram channel, which this build does not have"]);
+                throw Invalid($"{StaffChatKey} is Telegram, but {TelegramOptions.TokenKey} is not set");
             case "bitrix24":
-                throw new OptionsValidationException(StaffChatKey, typeof(string), [$"{StaffChatKey}=Bitrix24 needs the Bitrix24 portal configured (BlockBot:Bitrix24:WebhookUrl or its OAuth keys)"]);
+                throw Invalid($"{StaffChatKey} is Bitrix24, but the portal is not configured (BlockBot:Bitrix24:WebhookUrl or its OAuth keys)");
             default:
-                throw new OptionsValidationException(StaffChatKey, typeof(string), [$"{StaffChatKey} must be Console, Telegram or Bitrix24, not '{staffChat}'"]);
+                throw Invalid($"{StaffChatKey} must be Console, Telegram or Bitrix24, not '{chosen}'");
         }
-
-        return builder;
     }
+
+    private static OptionsValidationException Invalid(string message) => new(StaffChatKey, typeof(string), [message]);
 }

@@ -1,3 +1,4 @@
+using BlockBot.Channels.Telegram;
 using BlockBot.Conversation.Dialogs.Loading;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -25,6 +26,11 @@ public static class BlockBotProgram
             return 0;
         }
         catch (DialogLoadException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        catch (TelegramStartupException e)
         {
             await Console.Error.WriteLineAsync(e.Message);
             return 2;

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using BlockBot.Channels.Telegram.Sending;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace BlockBot.Channels.Telegram.Inbox;
+
+/// <summary>
+/// Handles recorded updates, each chat's in update order, and marks each handled together with queueing
+/// its replies. Polling and the webhook only record; this is the one place updates are acted on.
+/// </summary>
+public sealed class TelegramInboxProcessor(
+    TelegramStore store,
+    TelegramUpdateHandler handler,
+    TelegramOutboxSender sender,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramInboxProcessor> logger) : ChatOrderedWorker<StoredUpdate>(options.Value.ConcurrentChats, logger)
+{
+    private const int MaxAttempts = 5;
+
+    protected override Task<IReadOnlyList<StoredUpdate>> LoadAsync(int limit, CancellationToken cancellationToken) =>
+        store.PendingUpdatesAsync(limit, cancellationToken);
+
+    protected override long ChatOf(StoredUpdate item) => item.ChatId;
+
+    protected override long IdOf(StoredUpdate item) => item.UpdateId;
+
+    protected override async Task<bool> HandleAsync(StoredUpdate item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var update = JsonSerializer.Deserialize<Update>(item.Payload, JsonBotAPI.Options)!;
+            var output = new TurnOutput();
+            await handler.HandleAsync(update, output, cancellationToken);
+            await store.CompleteAsync(item.UpdateId, output.Items, CancellationToken.None);
+            sender.Wake();
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Update {UpdateId} could not be handled (attempt {Attempt} of {MaxAttempts})", item.UpdateId, item.Attempts + 1, MaxAttempts);
+            await store.FailAsync(item.UpdateId, MaxAttempts, CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds(1 << Math.Min(item.Attempts, 4)), cancellationToken);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.Json;
+using BlockBot.Channels.Telegram.Sending;
+using BlockBot.Storage.Sqlite;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace BlockBot.Channels.Telegram.Inbox;
+
+/// <summary>
+/// The durable inbox (<c>telegram_update</c>) and outbox (<c>telegram_outbox</c>) in the one SQLite file.
+/// An update's replies enter the outbox in the same transaction that marks it handled, so after a crash
+/// an update is either still to handle (and nothing of it was sent) or handled with its replies queued.
+/// </summary>
+public sealed class TelegramStore(SqliteConnectionFactory connections, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions OutgoingJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Records updates not seen before; a repeated update id is ignored.</summary>
+    /// <returns>How many were new.</returns>
+    public async Task<int> RecordAsync(IReadOnlyCollection<Update> updates, CancellationToken cancellationToken)
+    {
+        if (updates.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var added = 0;
+        foreach (var update in updates)
+        {
+            added += await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO telegram_update (update_id, chat_id, payload, state, received_at)
+                VALUES (@UpdateId, @ChatId, @Payload, 'received', @Now)
+                ON CONFLICT (update_id) DO NOTHING
+                """,
+                new { UpdateId = (long)update.Id, ChatId = ChatOf(update), Payload = JsonSerializer.Serialize(update, JsonBotAPI.Options), Now = Now() },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
+    public async Task<IReadOnlyList<StoredUpdate>> PendingUpdatesAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long UpdateId, long ChatId, string Payload, long Attempts)>(new CommandDefinition(
+            "SELECT update_id, chat_id, payload, attempts FROM telegram_update WHERE state = 'received' ORDER BY update_id LIMIT @Limit",
+            new { Limit = limit },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new StoredUpdate(r.UpdateId, r.ChatId, r.Payload, (int)r.Attempts)).ToList();
+    }
+
+    /// <summary>True when every recorded update up to this id is handled (or given up on).</summary>
+    public async Task<bool> HandledThroughAsync(long updateId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM telegram_update WHERE state = 'received' AND update_id <= @UpdateId",
+            new { UpdateId = updateId },
+            cancellationToken: cancellationToken)) == 0;
+    }
+
+    /// <summary>Marks the update handled and queues what its turn said, atomically.</summary>
+    public async Task CompleteAsync(long updateId, IReadOnlyList<Outgoing> replies, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await InsertOutgoingAsync(connection, transaction, replies, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE telegram_update SET state = 'handled', handled_at = @Now WHERE update_id = @UpdateId",
+            new { UpdateId = updateId, Now = Now() },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Counts a failed attempt; past the limit the update is given up on, so one poison update cannot stall its chat.</summary>
+    public async Task FailAsync(long updateId, int maxAttempts, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE telegram_update
+            SET attempts = attempts + 1, state = CASE WHEN attempts + 1 >= @Max THEN 'failed' ELSE state END
+            WHERE update_id = @UpdateId
+            """,
+            new { UpdateId = updateId, Max = maxAttempts },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Queues messages that belong to no update, e.g. what a reminder's turn said.</summary>
+    public async Task EnqueueAsync(IReadOnlyList<Outgoing> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await InsertOutgoingAsync(connection, transaction, messages, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredOutgoing>> PendingOutgoingAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long Id, long ChatId, string Payload)>(new CommandDefinition(
+            "SELECT id, chat_id, payload FROM telegram_outbox ORDER BY id LIMIT @Limit",
+            new { Limit = limit },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new StoredOutgoing(r.Id, r.ChatId, JsonSerializer.Deserialize<Outgoing>(r.Payload, OutgoingJson)!)).ToList();
+    }
+
+    public async Task DeleteOutgoingAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM telegram_outbox WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The chat an update belongs to: the unit in which updates are handled in order.</summary>
+    public static long ChatOf(Update update) =>
+        update.Message?.Chat.Id
+        ?? update.EditedMessage?.Chat.Id
+        ?? update.CallbackQuery?.Message?.Chat.Id
+        ?? update.CallbackQuery?.From.Id
+        ?? update.MyChatMember?.Chat.Id
+        ?? 0;
+
+    private async Task InsertOutgoingAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Outgoing> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO telegram_outbox (chat_id, payload, created_at) VALUES (@ChatId, @Payload, @Now)",
+                new { message.ChatId, Payload = JsonSerializer.Serialize(message, OutgoingJson), Now = Now() },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+    }
+
+    private string Now() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+}

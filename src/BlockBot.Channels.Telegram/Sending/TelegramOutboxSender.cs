@@ -1,0 +1,75 @@
+using BlockBot.Channels.Telegram.Inbox;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types.Enums;
+
+namespace BlockBot.Channels.Telegram.Sending;
+
+/// <summary>
+/// Sends what the outbox holds, through the one limiter, each chat's messages in order; a row is deleted
+/// once Telegram accepted it. Network failures and server errors are retried with backoff; a chat that
+/// refuses the bot (blocked it, was deleted) gets its message dropped with a log line.
+/// </summary>
+public sealed class TelegramOutboxSender(
+    TelegramStore store,
+    ITelegramBotClient bot,
+    TelegramSendLimiter limiter,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramOutboxSender> logger) : ChatOrderedWorker<StoredOutgoing>(Math.Max(options.Value.ConcurrentChats, 64), logger)
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    protected override Task<IReadOnlyList<StoredOutgoing>> LoadAsync(int limit, CancellationToken cancellationToken) =>
+        store.PendingOutgoingAsync(limit, cancellationToken);
+
+    protected override long ChatOf(StoredOutgoing item) => item.ChatId;
+
+    protected override long IdOf(StoredOutgoing item) => item.Id;
+
+    protected override async Task<bool> HandleAsync(StoredOutgoing item, CancellationToken cancellationToken)
+    {
+        var backoff = FirstBackoff;
+        while (true)
+        {
+            try
+            {
+                await limiter.SendAsync(item.ChatId, token => SendAsync(item.Outgoing, token), cancellationToken);
+                break;
+            }
+            catch (ApiRequestException e) when (e.ErrorCode is 400 or 403 && item.Outgoing.Kind == OutgoingKind.RemoveKeyboard)
+            {
+                // "message is not modified" or too old to edit: the buttons are gone or cannot go; nothing to retry.
+                logger.LogDebug("Removing buttons in chat {ChatId} was refused: {Reason}", item.ChatId, e.Message);
+                break;
+            }
+            catch (ApiRequestException e) when (e.ErrorCode is 400 or 403)
+            {
+                logger.LogWarning("Telegram refused a message to chat {ChatId} ({ErrorCode}: {Reason}); it is dropped", item.ChatId, e.ErrorCode, e.Message);
+                break;
+            }
+            catch (Exception e) when (e is RequestException or HttpRequestException or ApiRequestException && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Sending to chat {ChatId} failed ({Reason}); retrying in {Backoff}", item.ChatId, e.Message, backoff);
+                await Task.Delay(backoff, cancellationToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+        }
+
+        await store.DeleteOutgoingAsync(item.Id, CancellationToken.None);
+        return true;
+    }
+
+    private Task SendAsync(Outgoing outgoing, CancellationToken cancellationToken) => outgoing.Kind switch
+    {
+        OutgoingKind.RemoveKeyboard => bot.EditMessageReplyMarkup(outgoing.ChatId, outgoing.MessageId!.Value, replyMarkup: null, cancellationToken: cancellationToken),
+        _ => bot.SendMessage(
+            outgoing.ChatId,
+            TelegramText.Html(outgoing.Text ?? string.Empty),
+            parseMode: ParseMode.Html,
+            replyMarkup: TelegramKeyboards.Inline(outgoing.Buttons),
+            cancellationToken: cancellationToken),
+    };
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BlockBot.Support.Staff;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace BlockBot.Channels.Telegram.Staff;
+
+/// <summary>
+/// What staff do in the group: press take / done / decline on a card, answer a decline prompt with the
+/// reason, reply to a card (or a relayed message) to write to the customer. Only staff may act; anyone
+/// else is refused and nothing changes. Which ticket a reply is about is read from the replied-to
+/// message, which always starts "Ticket #N".
+/// </summary>
+public sealed partial class TelegramStaffActions(
+    ITelegramBotClient bot,
+    StaffDesk desk,
+    TelegramStaffChat staffChat,
+    TelegramBotIdentity identity,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramStaffActions> logger)
+{
+    public const string Refusal = "Only support staff can act on tickets.";
+
+    public async Task OnPressAsync(CallbackQuery press, CancellationToken cancellationToken)
+    {
+        var callback = StaffCallback.Parse(press.Data);
+        if (callback is null)
+        {
+            await AnswerAsync(press, "This button is no longer in use.", cancellationToken);
+            return;
+        }
+
+        if (!await IsStaffAsync(press.From, cancellationToken))
+        {
+            logger.LogInformation("User {UserId} pressed {Verb} on ticket {TicketId} but is not staff", press.From.Id, callback.Verb, callback.TicketId);
+            await AnswerAsync(press, Refusal, cancellationToken, alert: true);
+            return;
+        }
+
+        var staff = Member(press.From);
+        switch (callback.Verb)
+        {
+            case StaffCallback.Take:
+                await AnswerAsync(press, (await desk.TakeAsync(callback.TicketId, staff, cancellationToken)).Message, cancellationToken);
+                break;
+            case StaffCallback.Done:
+                await AnswerAsync(press, (await desk.DoneAsync(callback.TicketId, staff, cancellationToken)).Message, cancellationToken);
+                break;
+            default:
+                await AnswerAsync(press, "Reply to the prompt below with the reason.", cancellationToken);
+                await staffChat.AskDeclineReasonAsync(callback.TicketId, staff.DisplayName, cancellationToken);
+                break;
+        }
+    }
+
+    public async Task OnMessageAsync(Message message, CancellationToken cancellationToken)
+    {
+        if (message.ReplyToMessage is not { } repliedTo || repliedTo.From?.Id != identity.Id || message.From is null)
+        {
+            return;
+        }
+
+        var match = TicketReference().Match(repliedTo.Text ?? string.Empty);
+        if (!match.Success || !long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var ticketId))
+        {
+            return;
+        }
+
+        if (!await IsStaffAsync(message.From, cancellationToken))
+        {
+            await staffChat.SayAsync(Refusal, message.Id, cancellationToken);
+            return;
+        }
+
+        var staff = Member(message.From);
+        var text = message.Text ?? string.Empty;
+        var result = repliedTo.Text!.Contains("· decline:", StringComparison.Ordinal)
+            ? await desk.DeclineAsync(ticketId, staff, text, cancellationToken)
+            : await desk.ReplyAsync(ticketId, staff, text, cancellationToken);
+        if (!result.Succeeded)
+        {
+            await staffChat.SayAsync(result.Message, message.Id, cancellationToken);
+        }
+    }
+
+    private async Task<bool> IsStaffAsync(User user, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        if (o.StaffUserIds.Count > 0)
+        {
+            return o.StaffUserIds.Contains(user.Id);
+        }
+
+        try
+        {
+            var member = await bot.GetChatMember(o.StaffChatId!.Value, user.Id, cancellationToken);
+            return member.Status is ChatMemberStatus.Creator or ChatMemberStatus.Administrator or ChatMemberStatus.Member;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not check whether user {UserId} is in the staff group: {Reason}", user.Id, e.Message);
+            return false;
+        }
+    }
+
+    private async Task AnswerAsync(CallbackQuery press, string text, CancellationToken cancellationToken, bool alert = false)
+    {
+        try
+        {
+            await bot.AnswerCallbackQuery(press.Id, text, showAlert: alert, cancellationToken: cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An old press (e.g. handled again after a restart) can no longer be answered; the action itself stands.
+            logger.LogDebug("Answering a staff button press failed: {Reason}", e.Message);
+        }
+    }
+
+    private static StaffMember Member(User user)
+    {
+        var name = string.Join(' ', new[] { user.FirstName, user.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        return new StaffMember(user.Id.ToString(CultureInfo.InvariantCulture), name.Length > 0 ? name : user.Username ?? user.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [GeneratedRegex(@"^Ticket #(\d+)")]
+    private static partial Regex TicketReference();
+}

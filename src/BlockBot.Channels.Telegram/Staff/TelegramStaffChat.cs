@@ -1,0 +1,108 @@
+using System.Globalization;
+using BlockBot.Channels.Telegram.Sending;
+using BlockBot.Support.Staff;
+using BlockBot.Support.Tickets;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace BlockBot.Channels.Telegram.Staff;
+
+/// <summary>
+/// The staff group: each ticket is a card with take / done / decline buttons, edited in place to show its
+/// state and who acted; a customer's messages arrive as replies to the card. Whatever channel the
+/// customer uses, their ticket can land here.
+/// </summary>
+public sealed class TelegramStaffChat(ITelegramBotClient bot, TelegramSendLimiter limiter, TicketCardText cards, IOptions<TelegramOptions> options) : IStaffChat
+{
+    /// <summary>Starts the text of a relayed customer message; staff replying to it answer that ticket.</summary>
+    public const string RelayMarker = "the customer writes:";
+
+    private long ChatId => options.Value.StaffChatId ?? throw new InvalidOperationException($"{TelegramOptions.StaffChatIdKey} is not set.");
+
+    public async Task<string?> PostTicketAsync(HandoffTicket ticket, CancellationToken cancellationToken)
+    {
+        var chatId = ChatId;
+        var message = await limiter.SendAsync(
+            chatId,
+            token => bot.SendMessage(chatId, TelegramText.Html(cards.Describe(ticket)), parseMode: ParseMode.Html, replyMarkup: Buttons(ticket), cancellationToken: token),
+            cancellationToken);
+        return message.Id.ToString(CultureInfo.InvariantCulture);
+    }
+
+    public async Task UpdateTicketAsync(HandoffTicket ticket, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(ticket.StaffMessageRef, NumberStyles.None, CultureInfo.InvariantCulture, out var messageId))
+        {
+            // Never posted here (or posted to another staff chat): post it now, with its current state.
+            await PostTicketAsync(ticket, cancellationToken);
+            return;
+        }
+
+        var chatId = ChatId;
+        try
+        {
+            await limiter.SendAsync(
+                chatId,
+                token => bot.EditMessageText(chatId, messageId, TelegramText.Html(cards.Describe(ticket)), parseMode: ParseMode.Html, replyMarkup: Buttons(ticket), cancellationToken: token),
+                cancellationToken);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode == 400 && e.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
+        {
+            // The card already shows this state (the same change handled twice).
+        }
+    }
+
+    public Task RelayFromCustomerAsync(HandoffTicket ticket, string text, CancellationToken cancellationToken)
+    {
+        var chatId = ChatId;
+        var card = int.TryParse(ticket.StaffMessageRef, NumberStyles.None, CultureInfo.InvariantCulture, out var messageId)
+            ? new ReplyParameters { MessageId = messageId, AllowSendingWithoutReply = true }
+            : null;
+        var body = $"Ticket #{ticket.Id} · {RelayMarker}\n{text}";
+        return limiter.SendAsync(
+            chatId,
+            token => bot.SendMessage(chatId, TelegramText.Html(body), parseMode: ParseMode.Html, replyParameters: card, cancellationToken: token),
+            cancellationToken);
+    }
+
+    /// <summary>Asks, in the group, for the reason of a decline; the answer is a reply to this prompt.</summary>
+    public Task AskDeclineReasonAsync(long ticketId, string staffName, CancellationToken cancellationToken)
+    {
+        var chatId = ChatId;
+        var text = DeclinePrompt(ticketId, staffName);
+        return limiter.SendAsync(
+            chatId,
+            token => bot.SendMessage(chatId, TelegramText.Html(text), parseMode: ParseMode.Html, replyMarkup: new ForceReplyMarkup { Selective = false, InputFieldPlaceholder = "Reason" }, cancellationToken: token),
+            cancellationToken);
+    }
+
+    public Task SayAsync(string text, int? replyTo, CancellationToken cancellationToken)
+    {
+        var chatId = ChatId;
+        var reply = replyTo is { } id ? new ReplyParameters { MessageId = id, AllowSendingWithoutReply = true } : null;
+        return limiter.SendAsync(
+            chatId,
+            token => bot.SendMessage(chatId, TelegramText.Html(text), parseMode: ParseMode.Html, replyParameters: reply, cancellationToken: token),
+            cancellationToken);
+    }
+
+    public static string DeclinePrompt(long ticketId, string staffName) =>
+        $"Ticket #{ticketId} · decline: {staffName}, reply to this message with the reason (the customer sees it).";
+
+    private static InlineKeyboardMarkup? Buttons(HandoffTicket ticket)
+    {
+        var verbs = ticket.State switch
+        {
+            TicketState.Open => new[] { (StaffCallback.Take, "Take"), (StaffCallback.Done, "Done"), (StaffCallback.Decline, "Decline") },
+            TicketState.Taken => [(StaffCallback.Done, "Done"), (StaffCallback.Decline, "Decline")],
+            _ => [],
+        };
+        return verbs.Length == 0
+            ? null
+            : new InlineKeyboardMarkup(verbs.Select(v => InlineKeyboardButton.WithCallbackData(v.Item2, new StaffCallback(v.Item1, ticket.Id).Data)));
+    }
+}

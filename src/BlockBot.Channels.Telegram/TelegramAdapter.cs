@@ -1,0 +1,96 @@
+using System.Globalization;
+using BlockBot.Channels.Telegram.Inbox;
+using BlockBot.Channels.Telegram.Sending;
+using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Pipeline;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace BlockBot.Channels.Telegram;
+
+/// <summary>
+/// Telegram as a Bot Framework channel. A turn's replies are not sent while it runs: they are collected
+/// and, when the turn is over, queued in the durable outbox (with the update marked handled, for a
+/// customer's update), from which <see cref="TelegramOutboxSender"/> sends them within Telegram's limits.
+/// </summary>
+public sealed class TelegramAdapter : BotAdapter, IProactiveAdapter
+{
+    public const string Channel = Microsoft.Bot.Connector.Channels.Telegram;
+
+    private readonly IBot _bot;
+    private readonly TelegramStore _store;
+    private readonly TelegramOutboxSender _sender;
+    private readonly TelegramBotIdentity _identity;
+
+    public TelegramAdapter(IBot bot, BotPipeline pipeline, TelegramStore store, TelegramOutboxSender sender, TelegramBotIdentity identity)
+    {
+        _bot = bot;
+        _store = store;
+        _sender = sender;
+        _identity = identity;
+        pipeline.ApplyTo(this);
+    }
+
+    public string ChannelId => Channel;
+
+    public ChannelAccount BotAccount => new(_identity.Id.ToString(CultureInfo.InvariantCulture), _identity.Username);
+
+    /// <summary>Runs a customer's turn; what it says is added to <paramref name="output"/>.</summary>
+    public async Task ProcessActivityAsync(Activity activity, TurnOutput output, CancellationToken cancellationToken)
+    {
+        using var context = new TurnContext(this, activity);
+        context.TurnState.Add(output);
+        await RunPipelineAsync(context, _bot.OnTurnAsync, cancellationToken);
+    }
+
+    public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
+    {
+        var output = turnContext.TurnState.Get<TurnOutput>()
+            ?? throw new InvalidOperationException("A Telegram turn runs with a TurnOutput.");
+        var responses = new List<ResourceResponse>();
+        foreach (var activity in activities)
+        {
+            // Typing, trace and other non-message activities have no Telegram counterpart here.
+            if (activity.Type != ActivityTypes.Message || !long.TryParse(activity.Conversation?.Id, CultureInfo.InvariantCulture, out var chatId))
+            {
+                continue;
+            }
+
+            var parts = TelegramText.Split(activity.Text ?? string.Empty);
+            var buttons = activity.SuggestedActions?.Actions?
+                .Select(a => new OutgoingButton(a.Title ?? a.Value?.ToString() ?? string.Empty, a.Value?.ToString() ?? a.Title ?? string.Empty))
+                .ToList();
+            for (var i = 0; i < parts.Count; i++)
+            {
+                output.Add(Outgoing.Message(chatId, parts[i], i == parts.Count - 1 ? buttons : null));
+            }
+
+            responses.Add(new ResourceResponse(Guid.NewGuid().ToString("N")));
+        }
+
+        return Task.FromResult(responses.ToArray());
+    }
+
+    public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The dialogs do not edit sent messages.");
+
+    public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The dialogs do not delete sent messages.");
+
+    // The base implementation disposes the turn context before the pipeline finishes (research/libs.md C2).
+    public override async Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        var output = new TurnOutput();
+        using (var context = new TurnContext(this, reference.GetContinuationActivity()))
+        {
+            context.TurnState.Add(output);
+            await RunPipelineAsync(context, callback, cancellationToken);
+        }
+
+        await _store.EnqueueAsync(output.Items, cancellationToken);
+        _sender.Wake();
+    }
+
+    public Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        ContinueConversationAsync(reference.Bot?.Id ?? BotAccount.Id, reference, callback, cancellationToken);
+}

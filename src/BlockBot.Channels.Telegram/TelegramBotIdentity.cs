@@ -1,0 +1,15 @@
+namespace BlockBot.Channels.Telegram;
+
+/// <summary>Who the bot is on Telegram, learned from getMe at start.</summary>
+public sealed class TelegramBotIdentity
+{
+    public long Id { get; private set; }
+
+    public string Username { get; private set; } = "blockbot";
+
+    internal void Set(long id, string? username)
+    {
+        Id = id;
+        Username = username ?? Username;
+    }
+}

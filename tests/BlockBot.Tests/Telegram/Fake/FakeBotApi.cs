@@ -1,0 +1,314 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BlockBot.Tests.Telegram.Fake;
+
+/// <summary>
+/// A Bot API server on 127.0.0.1 for the real Telegram.Bot client: parses each call's JSON body, records
+/// it, holds getUpdates long polls up to their timeout, confirms updates by offset as Telegram does, and
+/// (when given limits) answers 429 with retry_after past them.
+/// </summary>
+public sealed class FakeBotApi : IAsyncDisposable
+{
+    public const long BotId = 7000001;
+    public const string Token = "7000001:fake-secret-token_ABC";
+
+    private readonly WebApplication _app;
+    private readonly Lock _gate = new();
+    private readonly List<JsonObject> _updates = [];
+    private readonly List<SentMessage> _sent = [];
+    private readonly List<DateTimeOffset> _acceptedAll = [];
+    private readonly Dictionary<long, List<DateTimeOffset>> _acceptedByChat = [];
+    private readonly ConcurrentQueue<FakeCall> _calls = new();
+    private TaskCompletionSource _newUpdate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _nextUpdateId = 1000;
+    private int _nextMessageId = 1;
+    private long _confirmedBelow;
+    private long _throttled;
+
+    private FakeBotApi(WebApplication app) => _app = app;
+
+    public FakeLimits? Limits { get; set; }
+
+    public string Url { get; private set; } = string.Empty;
+
+    public IReadOnlyList<FakeCall> Calls => [.. _calls];
+
+    public long Throttled => Interlocked.Read(ref _throttled);
+
+    /// <summary>The highest offset a getUpdates call has confirmed through (exclusive).</summary>
+    public long ConfirmedBelow
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _confirmedBelow;
+            }
+        }
+    }
+
+    public IReadOnlyList<SentMessage> Sent
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _sent];
+            }
+        }
+    }
+
+    public IReadOnlyList<SentMessage> SentTo(long chatId) => Sent.Where(m => m.ChatId == chatId).ToList();
+
+    public static async Task<FakeBotApi> StartAsync(FakeLimits? limits = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeBotApi(app) { Limits = limits };
+        app.Run(fake.HandleAsync);
+        await app.StartAsync();
+        fake.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return fake;
+    }
+
+    /// <summary>Queues an update (the fake assigns update_id) for the next getUpdates; returns its id.</summary>
+    public int Enqueue(JsonObject update)
+    {
+        lock (_gate)
+        {
+            var id = _nextUpdateId++;
+            update["update_id"] = (long)id;
+            _updates.Add(update);
+            _newUpdate.TrySetResult();
+            _newUpdate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return id;
+        }
+    }
+
+    public int LastUpdateId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _nextUpdateId - 1;
+            }
+        }
+    }
+
+    /// <summary>Waits until the condition holds, or fails the test after the timeout.</summary>
+    public async Task WaitUntilAsync(Func<FakeBotApi, bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition(this))
+        {
+            Assert.True(watch.Elapsed < limit, $"Timed out after {limit.TotalSeconds} s waiting for {what}.");
+            await Task.Delay(20);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        // POST /bot<token>/<method>, as Telegram.Bot sends every request.
+        var path = context.Request.Path.Value ?? string.Empty;
+        var slash = path.IndexOf('/', 1);
+        if (!path.StartsWith("/bot", StringComparison.Ordinal) || slash < 0)
+        {
+            await ErrorAsync(context, 404, "Not Found");
+            return;
+        }
+
+        var method = path[(slash + 1)..];
+        var body = context.Request.ContentLength is 0 or null && !context.Request.Headers.ContainsKey("Transfer-Encoding")
+            ? new JsonObject()
+            : (JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync()) as JsonObject ?? new JsonObject());
+        if (path[4..slash] != Token)
+        {
+            Record(method, body, 401);
+            await ErrorAsync(context, 401, "Unauthorized");
+            return;
+        }
+
+        var (status, result) = method switch
+        {
+            "getMe" => (200, (JsonNode)Bot()),
+            "getUpdates" => (200, await GetUpdatesAsync(body, context.RequestAborted)),
+            "sendMessage" => Send(body, edit: false),
+            "editMessageText" => Send(body, edit: true),
+            "editMessageReplyMarkup" => Send(body, edit: true),
+            "answerCallbackQuery" or "setMyCommands" or "setWebhook" or "deleteWebhook" or "leaveChat" => (200, JsonValue.Create(true)),
+            "getChatMember" => (200, new JsonObject { ["status"] = "member", ["user"] = User(body["user_id"]!.GetValue<long>(), "Member") }),
+            _ => (404, null),
+        };
+        Record(method, body, status);
+        switch (status)
+        {
+            case 200:
+                await WriteAsync(context, 200, new JsonObject { ["ok"] = true, ["result"] = result });
+                break;
+            case 429:
+                await WriteAsync(context, 429, new JsonObject
+                {
+                    ["ok"] = false,
+                    ["error_code"] = 429,
+                    ["description"] = "Too Many Requests: retry after 1",
+                    ["parameters"] = new JsonObject { ["retry_after"] = 1 },
+                });
+                break;
+            default:
+                await ErrorAsync(context, status, status == 400 ? "Bad Request: message is not modified" : "Not Found");
+                break;
+        }
+    }
+
+    private async Task<JsonNode> GetUpdatesAsync(JsonObject body, CancellationToken aborted)
+    {
+        var offset = body["offset"]?.GetValue<long>() ?? 0;
+        var limit = body["limit"]?.GetValue<int>() ?? 100;
+        var timeout = TimeSpan.FromSeconds(body["timeout"]?.GetValue<int>() ?? 0);
+        var until = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            Task waitForNew;
+            lock (_gate)
+            {
+                if (offset > 0)
+                {
+                    // Confirmation: updates below the offset are gone for good.
+                    _updates.RemoveAll(u => u["update_id"]!.GetValue<long>() < offset);
+                    _confirmedBelow = Math.Max(_confirmedBelow, offset);
+                }
+
+                if (_updates.Count > 0)
+                {
+                    return new JsonArray([.. _updates.Take(limit).Select(u => u.DeepClone())]);
+                }
+
+                waitForNew = _newUpdate.Task;
+            }
+
+            var left = until - DateTimeOffset.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                return new JsonArray();
+            }
+
+            try
+            {
+                await waitForNew.WaitAsync(left, aborted);
+            }
+            catch (TimeoutException)
+            {
+                return new JsonArray();
+            }
+        }
+    }
+
+    private (int, JsonNode?) Send(JsonObject body, bool edit)
+    {
+        var chatId = body["chat_id"]!.GetValue<long>();
+        var now = DateTimeOffset.UtcNow;
+        lock (_gate)
+        {
+            if (Limits is { } limits && !WithinLimits(limits, chatId, now))
+            {
+                Interlocked.Increment(ref _throttled);
+                return (429, null);
+            }
+
+            _acceptedAll.Add(now);
+            if (!_acceptedByChat.TryGetValue(chatId, out var times))
+            {
+                _acceptedByChat[chatId] = times = [];
+            }
+
+            times.Add(now);
+            var messageId = edit ? body["message_id"]!.GetValue<int>() : _nextMessageId++;
+            var text = body["text"]?.GetValue<string>();
+            if (!edit)
+            {
+                var html = body["parse_mode"]?.GetValue<string>() is { } mode && mode.Equals("html", StringComparison.OrdinalIgnoreCase);
+                _sent.Add(new SentMessage(
+                    chatId,
+                    messageId,
+                    html ? WebUtility.HtmlDecode(text ?? string.Empty) : text ?? string.Empty,
+                    Buttons(body),
+                    body["reply_parameters"]?["message_id"]?.GetValue<int>(),
+                    body["reply_markup"]?["force_reply"] is not null,
+                    now));
+            }
+
+            return (200, new JsonObject
+            {
+                ["message_id"] = messageId,
+                ["date"] = now.ToUnixTimeSeconds(),
+                ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = chatId < 0 ? "supergroup" : "private" },
+                ["from"] = Bot(),
+                ["text"] = text is null ? null : WebUtility.HtmlDecode(text),
+            });
+        }
+    }
+
+    private bool WithinLimits(FakeLimits limits, long chatId, DateTimeOffset now)
+    {
+        if (_acceptedAll.Count(t => now - t < TimeSpan.FromSeconds(1)) >= limits.PerSecond)
+        {
+            return false;
+        }
+
+        if (!_acceptedByChat.TryGetValue(chatId, out var times) || times.Count == 0)
+        {
+            return true;
+        }
+
+        return chatId < 0
+            ? times.Count(t => now - t < TimeSpan.FromMinutes(1)) < limits.GroupPerMinute
+            : now - times[^1] >= TimeSpan.FromSeconds(1 / limits.ChatPerSecond);
+    }
+
+    private static List<string> Buttons(JsonObject body) =>
+        body["reply_markup"]?["inline_keyboard"] is JsonArray rows
+            ? rows.OfType<JsonArray>().SelectMany(r => r).Select(b => b?["callback_data"]?.GetValue<string>() ?? string.Empty).ToList()
+            : [];
+
+    private void Record(string method, JsonObject body, int status) => _calls.Enqueue(new FakeCall(method, body, status, DateTimeOffset.UtcNow));
+
+    private static JsonObject Bot() => new() { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "BlockBot", ["username"] = "blockbot_test_bot" };
+
+    public static JsonObject User(long id, string name, string? language = null) => new()
+    {
+        ["id"] = id,
+        ["is_bot"] = false,
+        ["first_name"] = name,
+        ["language_code"] = language,
+    };
+
+    private static Task ErrorAsync(HttpContext context, int status, string description) =>
+        WriteAsync(context, status, new JsonObject { ["ok"] = false, ["error_code"] = status, ["description"] = description });
+
+    private static async Task WriteAsync(HttpContext context, int status, JsonObject body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(body.ToJsonString(new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }));
+    }
+}

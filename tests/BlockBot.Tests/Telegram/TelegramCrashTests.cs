@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using BlockBot.Tests.Infrastructure;
+using BlockBot.Tests.Telegram.Fake;
+using Xunit.Abstractions;
+
+namespace BlockBot.Tests.Telegram;
+
+/// <summary>
+/// The real program as a process, killed during a burst of 500 updates and started again. Every update is
+/// answered; what repeats is only a send Telegram accepted just before the kill whose outbox row was not
+/// yet deleted (ADR 0004) — measured here, and bounded by the sends that can be in flight at once.
+/// </summary>
+public sealed class TelegramCrashTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Chats = 100;
+    private const int PerChat = 5;
+
+    private readonly TempDatabase _database = new();
+
+    [Fact]
+    public async Task Killed_mid_burst_and_restarted_every_update_is_answered_and_only_sends_in_flight_at_the_kill_repeat()
+    {
+        await using var fake = await FakeBotApi.StartAsync();
+        for (var round = 0; round < PerChat; round++)
+        {
+            for (var chat = 1; chat <= Chats; chat++)
+            {
+                fake.Enqueue(Updates.Text(20_000 + chat, 20_000 + chat, "/help"));
+            }
+        }
+
+        using (var first = Start(fake))
+        {
+            await fake.WaitUntilAsync(f => f.Sent.Count >= 100, "the burst to be under way", TimeSpan.FromSeconds(60));
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        var atKill = fake.Sent.Count;
+        using var second = Start(fake);
+        try
+        {
+            await fake.WaitUntilAsync(f => f.Sent.Count >= Chats * PerChat && f.ConfirmedBelow > f.LastUpdateId, "every update to be answered and confirmed", TimeSpan.FromSeconds(90));
+            await WaitForEmptyOutboxAsync(fake);
+        }
+        finally
+        {
+            second.Kill(entireProcessTree: true);
+            await second.WaitForExitAsync();
+        }
+
+        var sent = fake.Sent;
+        var repeated = sent.Count - Chats * PerChat;
+        output.WriteLine($"Killed after {atKill} answers; {sent.Count} answers in all for {Chats * PerChat} updates ({repeated} repeated).");
+        Assert.All(Enumerable.Range(1, Chats), chat => Assert.InRange(sent.Count(m => m.ChatId == 20_000 + chat), PerChat, PerChat + 1));
+        Assert.InRange(repeated, 0, 10);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _database.Dispose();
+    }
+
+    private async Task WaitForEmptyOutboxAsync(FakeBotApi fake) =>
+        await fake.WaitUntilAsync(_ => CountPending() == 0, "the outbox and inbox to be empty");
+
+    private long CountPending()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_database.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM telegram_outbox) + (SELECT COUNT(*) FROM telegram_update WHERE state = 'received')";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private Process Start(FakeBotApi fake)
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var program = Path.Combine(RepositoryPaths.Root, "src", "BlockBot", "bin", configuration, "net10.0", "BlockBot.dll");
+        Directory.CreateDirectory(_database.Root);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _database.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(program);
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["BlockBot__Telegram__Token"] = FakeBotApi.Token;
+        start.Environment["BlockBot__Telegram__ApiUrl"] = fake.Url;
+        start.Environment["BlockBot__Telegram__PollingTimeoutSeconds"] = "2";
+        // Fast sends so the burst takes seconds; the limits themselves are TelegramRateTests' subject.
+        start.Environment["BlockBot__Telegram__MessagesPerSecond"] = "200";
+        start.Environment["BlockBot__Telegram__ChatMessagesPerSecond"] = "50";
+        start.Environment["BlockBot__Storage__ConnectionString"] = _database.ConnectionString;
+        start.Environment["BlockBot__DialogsPath"] = RepositoryPaths.Dialogs;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
