@@ -58,7 +58,7 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveAdapter
 
             var parts = TelegramText.Split(activity.Text ?? string.Empty);
             var buttons = activity.SuggestedActions?.Actions?
-                .Select(a => new OutgoingButton(a.Title ?? a.Value?.ToString() ?? string.Empty, a.Value?.ToString() ?? a.Title ?? string.Empty))
+                .Select(a => TelegramKeyboards.Button(a.Title ?? a.Value?.ToString() ?? string.Empty, a.Value?.ToString() ?? a.Title ?? string.Empty))
                 .ToList();
             for (var i = 0; i < parts.Count; i++)
             {

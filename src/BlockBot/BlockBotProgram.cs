@@ -42,7 +42,8 @@ public static class BlockBotProgram
         }
     }
 
-    public static IHost Build(string[] args)
+    /// <param name="configureServices">Extra registrations after the program's own (tests add a log capture).</param>
+    public static IHost Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var contentRoot = ContentRoot();
         var plain = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = contentRoot });
@@ -50,6 +51,7 @@ public static class BlockBotProgram
         if (string.IsNullOrWhiteSpace(urls))
         {
             plain.AddBlockBot();
+            configureServices?.Invoke(plain.Services);
             plain.ConfigureContainer(new DefaultServiceProviderFactory(ValidatedProvider));
             return plain.Build();
         }
@@ -57,6 +59,7 @@ public static class BlockBotProgram
         var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
         web.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         web.AddBlockBot();
+        configureServices?.Invoke(web.Services);
         web.Host.UseDefaultServiceProvider(options =>
         {
             options.ValidateOnBuild = ValidatedProvider.ValidateOnBuild;

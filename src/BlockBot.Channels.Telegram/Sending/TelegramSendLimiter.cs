@@ -119,10 +119,10 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
 
     private async Task DelayUntilAsync(DateTimeOffset when, CancellationToken cancellationToken)
     {
-        var wait = when - _time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
+        // Timers round to whole milliseconds and may wake a little early; a gap is a floor, so wait it out fully.
+        for (var wait = when - _time.GetUtcNow(); wait > TimeSpan.Zero; wait = when - _time.GetUtcNow())
         {
-            await Task.Delay(wait, _time, cancellationToken);
+            await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, _time, cancellationToken);
         }
     }
 

@@ -64,7 +64,8 @@ public sealed partial class TelegramStaffActions(
             return;
         }
 
-        var match = TicketReference().Match(repliedTo.Text ?? string.Empty);
+        var repliedText = repliedTo.Text ?? string.Empty;
+        var match = TicketReference().Match(repliedText);
         if (!match.Success || !long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var ticketId))
         {
             return;
@@ -78,7 +79,8 @@ public sealed partial class TelegramStaffActions(
 
         var staff = Member(message.From);
         var text = message.Text ?? string.Empty;
-        var result = repliedTo.Text!.Contains("· decline:", StringComparison.Ordinal)
+        // Only the prompt's own first words count: a card or a relay also carries what the customer typed.
+        var result = DeclinePrompt().IsMatch(repliedText)
             ? await desk.DeclineAsync(ticketId, staff, text, cancellationToken)
             : await desk.ReplyAsync(ticketId, staff, text, cancellationToken);
         if (!result.Succeeded)
@@ -128,4 +130,7 @@ public sealed partial class TelegramStaffActions(
 
     [GeneratedRegex(@"^Ticket #(\d+)")]
     private static partial Regex TicketReference();
+
+    [GeneratedRegex(@"^Ticket #\d+ · decline: ")]
+    private static partial Regex DeclinePrompt();
 }

@@ -35,6 +35,7 @@ public sealed class DialogValidationTests : IDisposable
         { "blocked.yaml", "      en: \"Sorry to hear your number was blocked. Let's go through it step by step.\"\n", "", "missing its 'en' text" },
         { "operator.yaml", "interrupt: true", "interrupt: maybe", "expected true or false" },
         { "menu.yaml", "dialog: menu", "dialog: menu\n  broken: [", "not valid YAML" },
+        { "blocked.yaml", "        - value: unblocked\n          text: { ru: \"Уже", "        - value: разблокировали_и_очередь_линии_нужно_очистить\n          text: { ru: \"Уже", "at most 64 (a Telegram button carries at most 64 bytes)" },
     };
 
     [Fact]

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace BlockBot.Tests.Telegram;
 
@@ -26,7 +27,9 @@ public sealed class TelegramBot : IAsyncDisposable
     /// <summary>Where the web host listens, when BlockBot:Http:Urls is set.</summary>
     public string HttpUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-    public static async Task<TelegramBot> StartAsync(FakeBotApi fake, TempDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="settings">Overrides; a null value removes the key (e.g. <c>BlockBot:Telegram:StaffUserIds:0</c>).</param>
+    /// <param name="logs">Receives every log entry of the run, in addition to the program's own sinks.</param>
+    public static async Task<TelegramBot> StartAsync(FakeBotApi fake, TempDatabase database, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -44,8 +47,25 @@ public sealed class TelegramBot : IAsyncDisposable
             all[key] = value;
         }
 
-        var host = BlockBotProgram.Build([.. all.Where(p => p.Value is not null).Select(p => $"--{p.Key}={p.Value}")]);
-        await host.StartAsync();
+        var host = BlockBotProgram.Build(
+            [.. all.Where(p => p.Value is not null).Select(p => $"--{p.Key}={p.Value}")],
+            services =>
+            {
+                if (logs is not null)
+                {
+                    services.AddSingleton(logs);
+                }
+            });
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
         return new TelegramBot(host);
     }
 

@@ -11,6 +11,7 @@ namespace BlockBot.Tests.Telegram;
 /// answered; what repeats is only a send Telegram accepted just before the kill whose outbox row was not
 /// yet deleted (ADR 0004) — measured here, and bounded by the sends that can be in flight at once.
 /// </summary>
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class TelegramCrashTests(ITestOutputHelper output) : IDisposable
 {
     private const int Chats = 100;

@@ -1,3 +1,4 @@
+using System.Text;
 using BlockBot.Conversation.Dialogs.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -336,6 +337,11 @@ internal sealed class DialogFileParser
                 if (value == "0")
                 {
                     Problem(option, "'0' cannot be a choice value (Bitrix24 hands the chat to operators on 0)");
+                }
+
+                if (Encoding.UTF8.GetByteCount(value) > ChoiceOption.MaxValueBytes)
+                {
+                    Problem(option, $"the choice value '{value}' is {Encoding.UTF8.GetByteCount(value)} bytes in UTF-8; at most {ChoiceOption.MaxValueBytes} (a Telegram button carries at most 64 bytes)");
                 }
 
                 choices.Add(new ChoiceOption(value, text, target, Location(option)));

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -21,6 +20,8 @@ public sealed class FakeBotApi : IAsyncDisposable
 {
     public const long BotId = 7000001;
     public const string Token = "7000001:fake-secret-token_ABC";
+    public const int MaxTextLength = 4096;
+    public const int MaxCallbackDataBytes = 64;
 
     private readonly WebApplication _app;
     private readonly Lock _gate = new();
@@ -29,6 +30,8 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly List<DateTimeOffset> _acceptedAll = [];
     private readonly Dictionary<long, List<DateTimeOffset>> _acceptedByChat = [];
     private readonly ConcurrentQueue<FakeCall> _calls = new();
+    private readonly Dictionary<long, string?> _chatMembers = [];
+    private int _getUpdatesFailures;
     private TaskCompletionSource _newUpdate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextUpdateId = 1000;
     private int _nextMessageId = 1;
@@ -70,6 +73,16 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     public IReadOnlyList<SentMessage> SentTo(long chatId) => Sent.Where(m => m.ChatId == chatId).ToList();
 
+    /// <summary>The texts (as shown) of the accepted editMessageText calls on one message, in order.</summary>
+    public IReadOnlyList<FakeCall> Edits(int messageId) =>
+        Calls.Where(c => c.Method == "editMessageText" && c.Status == 200 && c.Body["message_id"]!.GetValue<int>() == messageId).ToList();
+
+    public static string Shown(FakeCall call)
+    {
+        var raw = call.Body["text"]!.GetValue<string>();
+        return FakeHtml.TryParse(raw, out var shown, out _) ? shown : raw;
+    }
+
     public static async Task<FakeBotApi> StartAsync(FakeLimits? limits = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -82,6 +95,22 @@ public sealed class FakeBotApi : IAsyncDisposable
         fake.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return fake;
     }
+
+    /// <summary>
+    /// What getChatMember answers for the user in any chat: a status (<c>member</c>, <c>administrator</c>,
+    /// <c>creator</c>, <c>restricted</c>, <c>left</c>, <c>kicked</c>), or null for a user Telegram does not
+    /// know there (400). Users never set are plain members.
+    /// </summary>
+    public void SetChatMember(long userId, string? status)
+    {
+        lock (_gate)
+        {
+            _chatMembers[userId] = status;
+        }
+    }
+
+    /// <summary>The next <paramref name="times"/> getUpdates calls fail with 500.</summary>
+    public void FailGetUpdates(int times) => Interlocked.Exchange(ref _getUpdatesFailures, times);
 
     /// <summary>Queues an update (the fake assigns update_id) for the next getUpdates; returns its id.</summary>
     public int Enqueue(JsonObject update)
@@ -148,16 +177,17 @@ public sealed class FakeBotApi : IAsyncDisposable
             return;
         }
 
-        var (status, result) = method switch
+        var (status, result, error, retryAfter) = method switch
         {
-            "getMe" => (200, (JsonNode)Bot()),
-            "getUpdates" => (200, await GetUpdatesAsync(body, context.RequestAborted)),
+            "getMe" => Ok(Bot()),
+            "getUpdates" when Interlocked.Decrement(ref _getUpdatesFailures) >= 0 => (500, null, "Internal Server Error", 0),
+            "getUpdates" => Ok(await GetUpdatesAsync(body, context.RequestAborted)),
             "sendMessage" => Send(body, edit: false),
             "editMessageText" => Send(body, edit: true),
             "editMessageReplyMarkup" => Send(body, edit: true),
-            "answerCallbackQuery" or "setMyCommands" or "setWebhook" or "deleteWebhook" or "leaveChat" => (200, JsonValue.Create(true)),
-            "getChatMember" => (200, new JsonObject { ["status"] = "member", ["user"] = User(body["user_id"]!.GetValue<long>(), "Member") }),
-            _ => (404, null),
+            "answerCallbackQuery" or "setMyCommands" or "setWebhook" or "deleteWebhook" or "leaveChat" => Ok(JsonValue.Create(true)),
+            "getChatMember" => ChatMember(body["user_id"]!.GetValue<long>()),
+            _ => (404, null, "Not Found", 0),
         };
         Record(method, body, status);
         switch (status)
@@ -170,14 +200,53 @@ public sealed class FakeBotApi : IAsyncDisposable
                 {
                     ["ok"] = false,
                     ["error_code"] = 429,
-                    ["description"] = "Too Many Requests: retry after 1",
-                    ["parameters"] = new JsonObject { ["retry_after"] = 1 },
+                    ["description"] = $"Too Many Requests: retry after {retryAfter}",
+                    ["parameters"] = new JsonObject { ["retry_after"] = retryAfter },
                 });
                 break;
             default:
-                await ErrorAsync(context, status, status == 400 ? "Bad Request: message is not modified" : "Not Found");
+                await ErrorAsync(context, status, error ?? "Error");
                 break;
         }
+    }
+
+    private static (int, JsonNode?, string?, int) Ok(JsonNode? result) => (200, result, null, 0);
+
+    private (int, JsonNode?, string?, int) ChatMember(long userId)
+    {
+        string? status;
+        lock (_gate)
+        {
+            status = _chatMembers.TryGetValue(userId, out var set) ? set : "member";
+        }
+
+        if (status is null)
+        {
+            return (400, null, "Bad Request: PARTICIPANT_ID_INVALID", 0);
+        }
+
+        var member = new JsonObject { ["status"] = status, ["user"] = User(userId, "Member") };
+        switch (status)
+        {
+            case "administrator":
+                member["can_be_edited"] = false;
+                member["is_anonymous"] = false;
+                member["can_manage_chat"] = true;
+                break;
+            case "creator":
+                member["is_anonymous"] = false;
+                break;
+            case "restricted":
+                member["is_member"] = true;
+                member["can_send_messages"] = false;
+                member["until_date"] = 0;
+                break;
+            case "kicked":
+                member["until_date"] = 0;
+                break;
+        }
+
+        return Ok(member);
     }
 
     private async Task<JsonNode> GetUpdatesAsync(JsonObject body, CancellationToken aborted)
@@ -223,16 +292,40 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
     }
 
-    private (int, JsonNode?) Send(JsonObject body, bool edit)
+    private (int, JsonNode?, string?, int) Send(JsonObject body, bool edit)
     {
         var chatId = body["chat_id"]!.GetValue<long>();
+        var raw = body["text"]?.GetValue<string>();
+        var html = body["parse_mode"]?.GetValue<string>() is { } mode && mode.Equals("html", StringComparison.OrdinalIgnoreCase);
+        var shown = raw;
+        if (raw is not null && html && !FakeHtml.TryParse(raw, out shown, out var parseError))
+        {
+            return (400, null, parseError, 0);
+        }
+
+        if (raw is not null && shown!.Trim().Length == 0)
+        {
+            return (400, null, "Bad Request: message text is empty", 0);
+        }
+
+        if (shown is { Length: > MaxTextLength })
+        {
+            return (400, null, "Bad Request: message is too long", 0);
+        }
+
+        var buttons = Buttons(body);
+        if (buttons.Any(b => System.Text.Encoding.UTF8.GetByteCount(b) is 0 or > MaxCallbackDataBytes))
+        {
+            return (400, null, "Bad Request: BUTTON_DATA_INVALID", 0);
+        }
+
         var now = DateTimeOffset.UtcNow;
         lock (_gate)
         {
-            if (Limits is { } limits && !WithinLimits(limits, chatId, now))
+            if (Limits is { } limits && RetryAfter(limits, chatId, now) is { } wait)
             {
                 Interlocked.Increment(ref _throttled);
-                return (429, null);
+                return (429, null, null, wait);
             }
 
             _acceptedAll.Add(now);
@@ -243,29 +336,45 @@ public sealed class FakeBotApi : IAsyncDisposable
 
             times.Add(now);
             var messageId = edit ? body["message_id"]!.GetValue<int>() : _nextMessageId++;
-            var text = body["text"]?.GetValue<string>();
             if (!edit)
             {
-                var html = body["parse_mode"]?.GetValue<string>() is { } mode && mode.Equals("html", StringComparison.OrdinalIgnoreCase);
                 _sent.Add(new SentMessage(
                     chatId,
                     messageId,
-                    html ? WebUtility.HtmlDecode(text ?? string.Empty) : text ?? string.Empty,
-                    Buttons(body),
+                    shown ?? string.Empty,
+                    buttons,
                     body["reply_parameters"]?["message_id"]?.GetValue<int>(),
                     body["reply_markup"]?["force_reply"] is not null,
-                    now));
+                    now,
+                    raw ?? string.Empty));
             }
 
-            return (200, new JsonObject
+            return Ok(new JsonObject
             {
                 ["message_id"] = messageId,
                 ["date"] = now.ToUnixTimeSeconds(),
                 ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = chatId < 0 ? "supergroup" : "private" },
                 ["from"] = Bot(),
-                ["text"] = text is null ? null : WebUtility.HtmlDecode(text),
+                ["text"] = shown,
             });
         }
+    }
+
+    /// <summary>Null when the send is within the limits; else the whole seconds to wait, as Telegram's retry_after.</summary>
+    private int? RetryAfter(FakeLimits limits, long chatId, DateTimeOffset now)
+    {
+        if (WithinLimits(limits, chatId, now))
+        {
+            return null;
+        }
+
+        var inWindow = chatId < 0 && _acceptedByChat.TryGetValue(chatId, out var times)
+            ? times.Where(t => now - t < limits.Window).Order().ToList()
+            : [];
+        // A full group frees a place when its oldest message in the window leaves it.
+        return inWindow.Count >= limits.GroupPerMinute
+            ? Math.Max(1, (int)Math.Ceiling((inWindow[0] + limits.Window - now).TotalSeconds))
+            : 1;
     }
 
     private bool WithinLimits(FakeLimits limits, long chatId, DateTimeOffset now)
@@ -281,7 +390,7 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
 
         return chatId < 0
-            ? times.Count(t => now - t < TimeSpan.FromMinutes(1)) < limits.GroupPerMinute
+            ? times.Count(t => now - t < limits.Window) < limits.GroupPerMinute
             : now - times[^1] >= TimeSpan.FromSeconds(1 / limits.ChatPerSecond);
     }
 
