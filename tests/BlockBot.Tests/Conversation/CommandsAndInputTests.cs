@@ -52,16 +52,23 @@ public sealed class CommandsAndInputTests : ConversationTestBase
     ]);
 
     [Fact]
-    public Task Operator_in_the_middle_hands_off_and_returns_to_the_question() => PlayAsync(
+    public Task Operator_in_the_middle_hands_off_relays_until_staff_close_and_returns_to_the_question() => PlayAsync(
     [
         .. Scripts.ToUnblockQuestion(),
-        User("/operator"), Bot("operator", "handed_off"), Bot("blocked", "ask_unblock_state"),
+        User("/operator"), Bot("operator", "handed_off"),
         Check("a general-question ticket reached the staff chat", host =>
         {
             Assert.Equal(TicketKind.GeneralQuestion, Assert.Single(host.StaffChat.Posted).Kind);
             return Task.CompletedTask;
         }),
+        User("Номер заблокировали вчера вечером"), BotText("relayed"),
+        Check("the message reached the person", host =>
+        {
+            Assert.Equal("Номер заблокировали вчера вечером", Assert.Single(host.StaffChat.Relayed).Text);
+            return Task.CompletedTask;
+        }),
         StaffReplies("Здравствуйте, я Анна, помогу."), Bot(Expected.Text("staff_message").Containing("Здравствуйте, я Анна, помогу.")),
+        StaffDone(), Bot("operator", "closed"), Bot("blocked", "ask_unblock_state"),
     ]);
 
     [Fact]
@@ -100,7 +107,8 @@ public sealed class CommandsAndInputTests : ConversationTestBase
         User("что?"), BotText("retry_choice"), Bot("blocked", "ask_unblock_state"),
         User("а?"), BotText("retry_choice"), Bot("blocked", "ask_unblock_state"),
         User("эээ"), BotText("offer_person"), Bot("blocked", "ask_unblock_state", "unblocked", "appealed", "not_appealed", "refused", "__person"),
-        User("5"), Bot("operator", "handed_off"), Bot("blocked", "ask_unblock_state"),
+        User("5"), Bot("operator", "handed_off"),
+        StaffDone(), Bot("operator", "closed"), Bot("blocked", "ask_unblock_state"),
     ]);
 
     [Theory]
