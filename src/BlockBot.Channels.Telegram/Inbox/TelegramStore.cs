@@ -1,20 +1,20 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using BlockBot.Channels.Telegram.Sending;
-using BlockBot.Storage.Sqlite;
+using BlockBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
 namespace BlockBot.Channels.Telegram.Inbox;
 
 /// <summary>
-/// The durable inbox (<c>telegram_update</c>) and outbox (<c>telegram_outbox</c>) in the one SQLite file.
+/// The durable inbox (<c>telegram_update</c>) and outbox (<c>telegram_outbox</c>) in the shared database (SQLite or PostgreSQL).
 /// An update's replies enter the outbox in the same transaction that marks it handled, so after a crash
 /// an update is either still to handle (and nothing of it was sent) or handled with its replies queued.
 /// </summary>
-public sealed class TelegramStore(SqliteConnectionFactory connections, TimeProvider time)
+public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider time)
 {
     private static readonly JsonSerializerOptions OutgoingJson = new(JsonSerializerDefaults.Web);
 
@@ -28,7 +28,7 @@ public sealed class TelegramStore(SqliteConnectionFactory connections, TimeProvi
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var added = 0;
         foreach (var update in updates)
         {
@@ -71,7 +71,7 @@ public sealed class TelegramStore(SqliteConnectionFactory connections, TimeProvi
     public async Task CompleteAsync(long updateId, IReadOnlyList<Outgoing> replies, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await InsertOutgoingAsync(connection, transaction, replies, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE telegram_update SET state = 'handled', handled_at = @Now WHERE update_id = @UpdateId",
@@ -104,7 +104,7 @@ public sealed class TelegramStore(SqliteConnectionFactory connections, TimeProvi
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await InsertOutgoingAsync(connection, transaction, messages, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -135,7 +135,7 @@ public sealed class TelegramStore(SqliteConnectionFactory connections, TimeProvi
         ?? update.MyChatMember?.Chat.Id
         ?? 0;
 
-    private async Task InsertOutgoingAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Outgoing> messages, CancellationToken cancellationToken)
+    private async Task InsertOutgoingAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Outgoing> messages, CancellationToken cancellationToken)
     {
         foreach (var message in messages)
         {

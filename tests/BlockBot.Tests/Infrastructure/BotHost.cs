@@ -61,6 +61,7 @@ public sealed class BotHost : IAsyncDisposable
         var configuration = new Dictionary<string, string?>
         {
             ["BlockBot:DialogsPath"] = dialogsPath ?? RepositoryPaths.Dialogs,
+            ["BlockBot:Storage:Provider"] = database.Provider.ToString(),
             ["BlockBot:Storage:ConnectionString"] = database.ConnectionString,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
