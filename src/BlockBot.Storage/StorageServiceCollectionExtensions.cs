@@ -46,6 +46,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<PostgresConnectionFactory>();
             services.TryAddSingleton<IDbConnectionFactory>(sp => sp.GetRequiredService<PostgresConnectionFactory>());
             services.TryAddSingleton<ISchemaMigrator, PostgresSchema>();
+            services.Replace(ServiceDescriptor.Singleton<ICrossInstanceLock, PostgresAdvisoryLock>());
         }
         else
         {

@@ -57,6 +57,26 @@ public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider
         return rows.Select(r => new StoredUpdate(r.UpdateId, r.ChatId, r.Payload, (int)r.Attempts)).ToList();
     }
 
+    /// <summary>True while the update waits to be handled; false once an instance handled it (or gave up on it).</summary>
+    public async Task<bool> IsPendingAsync(long updateId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM telegram_update WHERE update_id = @UpdateId AND state = 'received'",
+            new { UpdateId = updateId },
+            cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>True while the outbox row is still to send; false once an instance sent it.</summary>
+    public async Task<bool> IsQueuedAsync(long outgoingId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM telegram_outbox WHERE id = @Id",
+            new { Id = outgoingId },
+            cancellationToken: cancellationToken)) > 0;
+    }
+
     /// <summary>True when every recorded update up to this id is handled (or given up on).</summary>
     public async Task<bool> HandledThroughAsync(long updateId, CancellationToken cancellationToken)
     {
