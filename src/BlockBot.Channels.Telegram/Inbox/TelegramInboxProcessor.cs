@@ -47,7 +47,9 @@ public sealed class TelegramInboxProcessor(
         {
             var update = JsonSerializer.Deserialize<Update>(item.Payload, JsonBotAPI.Options)!;
             var output = new TurnOutput();
-            await handler.HandleAsync(update, output, cancellationToken);
+            // A turn begun is finished, also when the host is stopping: stopping waits for it (within the host's
+            // ShutdownTimeout), so its state and replies are saved together instead of the update being handled again.
+            await handler.HandleAsync(update, output, CancellationToken.None);
             await store.CompleteAsync(item.UpdateId, output.Items, CancellationToken.None);
             sender.Wake();
             return true;
