@@ -1,6 +1,6 @@
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Proactive;
-using BlockBot.Storage.Sqlite;
+using BlockBot.Storage.Sql;
 using BlockBot.Support.Staff;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,8 +31,8 @@ public static class BenchServiceCollectionExtensions
         services.AddSingleton<EventDeliveryCounter>();
         services.Replace(ServiceDescriptor.Singleton<IConversationEvents>(sp => sp.GetRequiredService<EventDeliveryCounter>()));
 
-        services.AddSingleton<SqliteStorage>();
-        services.Replace(ServiceDescriptor.Singleton<IStorage>(sp => new TimedStorage(sp.GetRequiredService<SqliteStorage>(), sp.GetRequiredService<OperationTimings>())));
+        services.AddSingleton<SqlStorage>();
+        services.Replace(ServiceDescriptor.Singleton<IStorage>(sp => new TimedStorage(sp.GetRequiredService<SqlStorage>(), sp.GetRequiredService<OperationTimings>())));
 
         foreach (var action in services.Where(d => d.ServiceType == typeof(IDialogAction)).ToList())
         {

@@ -1,10 +1,10 @@
-using BlockBot.Storage.Sqlite;
+using BlockBot.Storage;
 using Dapper;
 
 namespace BlockBot.Channels.Bitrix24;
 
-/// <summary>The channel's rows in the shared SQLite file (Schema/sqlite/004_bitrix24.sql).</summary>
-public sealed class Bitrix24Store(SqliteConnectionFactory connections, TimeProvider time)
+/// <summary>The channel's rows in the shared database (Schema/sqlite|postgres/004_bitrix24.sql).</summary>
+public sealed class Bitrix24Store(IDbConnectionFactory connections, TimeProvider time)
 {
     public const string BotIdName = "bot_id";
     public const string OffsetName = "fetch_offset";
@@ -43,7 +43,7 @@ public sealed class Bitrix24Store(SqliteConnectionFactory connections, TimeProvi
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT OR IGNORE INTO bitrix24_processed (event_key, processed_at) VALUES (@eventKey, @now);
+            INSERT INTO bitrix24_processed (event_key, processed_at) VALUES (@eventKey, @now) ON CONFLICT (event_key) DO NOTHING;
             DELETE FROM bitrix24_processed WHERE processed_at < @oldest;
             """,
             new { eventKey, now = Now(), oldest = Format(time.GetUtcNow() - KeepProcessed) },

@@ -49,6 +49,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<DialogEngine>());
 
         services.AddSingleton<ConversationTurnLock>();
+        services.TryAddSingleton<ICrossInstanceLock, SingleInstanceLock>();
         services.AddSingleton<ConversationReferenceRecorder>();
         services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<BotPipeline>();

@@ -1,4 +1,3 @@
-using BlockBot.Storage.Sqlite;
 using Microsoft.Extensions.Hosting;
 
 namespace BlockBot.Storage;
@@ -10,7 +9,7 @@ namespace BlockBot.Storage;
 /// The work is done in <see cref="StartingAsync"/>: the host finishes every service's StartingAsync before it
 /// calls any StartAsync (also when services start concurrently), and Quartz opens the database in its StartAsync.
 /// </remarks>
-internal sealed class SchemaMigrationHostedService(SqliteSchema schema) : IHostedLifecycleService
+internal sealed class SchemaMigrationHostedService(ISchemaMigrator schema) : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken) => schema.MigrateAsync(cancellationToken);
 

@@ -1,12 +1,15 @@
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Storage.Postgres;
+using BlockBot.Storage.Sql;
 using BlockBot.Storage.Sqlite;
-using BlockBot.Storage.Sqlite.Domain;
+using BlockBot.Storage.Sql.Domain;
 using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using Quartz;
 
 namespace BlockBot.Storage;
@@ -16,10 +19,14 @@ public static class StorageServiceCollectionExtensions
     /// <summary>How late a reminder may fire before Quartz treats it as misfired (one-shots then fire at once).</summary>
     internal static readonly TimeSpan MisfireThreshold = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often a clustered instance tells the others it is alive; twice this without news, its jobs are recovered.</summary>
+    internal static readonly TimeSpan ClusterCheckinInterval = TimeSpan.FromSeconds(5);
+
     /// <summary>
-    /// Registers what BlockBot.Storage owns: <c>BlockBot:Storage</c> options, the SQLite file with its schema
-    /// (migrated at start), <see cref="IStorage"/>, <see cref="IConversationDirectory"/>, and Quartz's persistent
-    /// store on the same file. Scheduler settings and <c>AddQuartzHostedService</c> stay with their owner: further
+    /// Registers what BlockBot.Storage owns: <c>BlockBot:Storage</c> options, the database (an SQLite file, or
+    /// PostgreSQL when <c>Provider</c> is <c>Postgres</c>) with its schema migrated at start, <see cref="IDbConnectionFactory"/>,
+    /// <see cref="IStorage"/>, <see cref="IConversationDirectory"/>, the domain repositories, and Quartz's persistent
+    /// store in the same database (clustered on PostgreSQL). Scheduler settings and <c>AddQuartzHostedService</c> stay with their owner: further
     /// <c>AddQuartz</c> calls add to this one.
     /// </summary>
     public static IServiceCollection AddBlockBotStorage(this IServiceCollection services, IConfiguration configuration)
@@ -31,25 +38,50 @@ public static class StorageServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<SqliteConnectionFactory>();
-        services.TryAddSingleton<SqliteSchema>();
-        services.TryAddSingleton<IStorage, SqliteStorage>();
-        services.TryAddSingleton<IConversationDirectory, SqliteConversationDirectory>();
-        services.AddBlockBotSqliteDomain();
+        var provider = configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.Provider), StorageProvider.Sqlite);
 
-        // Migrating in StartingAsync already precedes every StartAsync, where Quartz opens the file; being first in
+        services.TryAddSingleton(TimeProvider.System);
+        if (provider == StorageProvider.Postgres)
+        {
+            services.TryAddSingleton<PostgresConnectionFactory>();
+            services.TryAddSingleton<IDbConnectionFactory>(sp => sp.GetRequiredService<PostgresConnectionFactory>());
+            services.TryAddSingleton<ISchemaMigrator, PostgresSchema>();
+            services.Replace(ServiceDescriptor.Singleton<ICrossInstanceLock, PostgresAdvisoryLock>());
+        }
+        else
+        {
+            services.TryAddSingleton<SqliteConnectionFactory>();
+            services.TryAddSingleton<IDbConnectionFactory>(sp => sp.GetRequiredService<SqliteConnectionFactory>());
+            services.TryAddSingleton<SqliteSchema>();
+            services.TryAddSingleton<ISchemaMigrator>(sp => sp.GetRequiredService<SqliteSchema>());
+        }
+
+        services.TryAddSingleton<IStorage, SqlStorage>();
+        services.TryAddSingleton<IConversationDirectory, SqlConversationDirectory>();
+        services.AddBlockBotSqlDomain();
+
+        // Migrating in StartingAsync already precedes every StartAsync, where Quartz opens the database; being first in
         // the list also puts it ahead of the other services' own StartingAsync hooks, whatever the call order.
         if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SchemaMigrationHostedService)))
         {
             services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaMigrationHostedService>());
         }
 
-        services.AddQuartz(ConfigurePersistentStore);
+        services.AddQuartz(quartz =>
+        {
+            if (provider == StorageProvider.Postgres)
+            {
+                ConfigureClusteredPostgresStore(quartz);
+            }
+            else
+            {
+                ConfigureSqliteStore(quartz);
+            }
+        });
         return services;
     }
 
-    private static void ConfigurePersistentStore(IQuartzBuilder quartz) =>
+    private static void ConfigureSqliteStore(IQuartzBuilder quartz) =>
         quartz.UsePersistentStore(store =>
         {
             // The connection comes from the same factory as ours, so the options are the one source of truth.
@@ -63,4 +95,31 @@ public static class StorageServiceCollectionExtensions
                 options.MisfireThreshold = MisfireThreshold;
             });
         });
+
+    /// <summary>
+    /// Quartz on PostgreSQL, clustered: every instance sharing the database runs the scheduler, a trigger fires
+    /// on one of them, and the jobs of an instance that stopped checking in are recovered by the others. UseClustering
+    /// gives each instance a generated instance id.
+    /// </summary>
+    private static void ConfigureClusteredPostgresStore(IQuartzBuilder quartz)
+    {
+        quartz.UsePersistentStore(store =>
+        {
+            // Quartz's own pool on the same connection string, so disposing the scheduler leaves ours alone.
+            store.UsePostgres(source => source.DataSourceFactory = provider =>
+                NpgsqlDataSource.Create(provider.GetRequiredService<PostgresConnectionFactory>().ConnectionString));
+            store.UseSystemTextJsonSerializer();
+            store.ProvisionSchema();
+            store.UseClustering(cluster =>
+            {
+                cluster.CheckinInterval = ClusterCheckinInterval;
+                cluster.CheckinMisfireThreshold = ClusterCheckinInterval * 2;
+            });
+            store.ConfigureStore(options =>
+            {
+                options.StoreJobDataAsStrings = true;
+                options.MisfireThreshold = MisfireThreshold;
+            });
+        });
+    }
 }

@@ -40,6 +40,8 @@ public static class SupportServiceCollectionExtensions
         services.AddSingleton<ClearingPolicy>();
         services.AddSingleton<IEventOutbox, EventOutbox>();
         services.AddSingleton<EventDeliveryOrder>();
+        // One instance unless storage says otherwise (PostgreSQL replaces it with an advisory lock).
+        services.TryAddSingleton<ICrossInstanceLock, SingleInstanceLock>();
         services.AddSingleton<IKnownEvents, KnownEvents>();
         services.AddSingleton<ReminderScheduler>();
         services.AddSingleton<TicketOpenings>();

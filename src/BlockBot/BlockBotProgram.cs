@@ -1,5 +1,6 @@
 using BlockBot.Channels.Telegram;
 using BlockBot.Conversation.Dialogs.Loading;
+using BlockBot.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,13 +60,16 @@ public static class BlockBotProgram
         var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
         web.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         web.AddBlockBot();
+        web.Services.AddBlockBotHealthChecks(web.Configuration);
         configureServices?.Invoke(web.Services);
         web.Host.UseDefaultServiceProvider(options =>
         {
             options.ValidateOnBuild = ValidatedProvider.ValidateOnBuild;
             options.ValidateScopes = ValidatedProvider.ValidateScopes;
         });
-        return web.Build();
+        var app = web.Build();
+        app.MapBlockBotHealthChecks();
+        return app;
     }
 
     /// <summary>The working folder when it has an appsettings.json, else the program's folder, which always carries one.</summary>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using BlockBot.Conversation.Abstractions;
 using BlockBot.Channels.Telegram.Sending;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,10 +17,14 @@ public sealed class TelegramInboxProcessor(
     TelegramStore store,
     TelegramUpdateHandler handler,
     TelegramOutboxSender sender,
+    ICrossInstanceLock crossInstance,
     IOptions<TelegramOptions> options,
     ILogger<TelegramInboxProcessor> logger) : ChatOrderedWorker<StoredUpdate>(options.Value.ConcurrentChats, logger)
 {
     private const int MaxAttempts = 5;
+
+    /// <summary>The <see cref="ICrossInstanceLock"/> scope under which one chat's updates are handled.</summary>
+    public const string Scope = "telegram-inbox";
 
     protected override Task<IReadOnlyList<StoredUpdate>> LoadAsync(int limit, CancellationToken cancellationToken) =>
         store.PendingUpdatesAsync(limit, cancellationToken);
@@ -29,11 +35,21 @@ public sealed class TelegramInboxProcessor(
 
     protected override async Task<bool> HandleAsync(StoredUpdate item, CancellationToken cancellationToken)
     {
+        // Instances sharing PostgreSQL all see the same pending rows: under the chat's lock, the first handles
+        // the update and the others find it handled (ADR 0006). Free, and always pending, with SQLite.
+        await using var chatLock = await crossInstance.AcquireAsync(Scope, item.ChatId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (!await store.IsPendingAsync(item.UpdateId, cancellationToken))
+        {
+            return true;
+        }
+
         try
         {
             var update = JsonSerializer.Deserialize<Update>(item.Payload, JsonBotAPI.Options)!;
             var output = new TurnOutput();
-            await handler.HandleAsync(update, output, cancellationToken);
+            // A turn begun is finished, also when the host is stopping: stopping waits for it (within the host's
+            // ShutdownTimeout), so its state and replies are saved together instead of the update being handled again.
+            await handler.HandleAsync(update, output, CancellationToken.None);
             await store.CompleteAsync(item.UpdateId, output.Items, CancellationToken.None);
             sender.Wake();
             return true;

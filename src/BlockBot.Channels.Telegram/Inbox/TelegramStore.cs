@@ -1,20 +1,20 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using BlockBot.Channels.Telegram.Sending;
-using BlockBot.Storage.Sqlite;
+using BlockBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
 namespace BlockBot.Channels.Telegram.Inbox;
 
 /// <summary>
-/// The durable inbox (<c>telegram_update</c>) and outbox (<c>telegram_outbox</c>) in the one SQLite file.
+/// The durable inbox (<c>telegram_update</c>) and outbox (<c>telegram_outbox</c>) in the shared database (SQLite or PostgreSQL).
 /// An update's replies enter the outbox in the same transaction that marks it handled, so after a crash
 /// an update is either still to handle (and nothing of it was sent) or handled with its replies queued.
 /// </summary>
-public sealed class TelegramStore(SqliteConnectionFactory connections, TimeProvider time)
+public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider time)
 {
     private static readonly JsonSerializerOptions OutgoingJson = new(JsonSerializerDefaults.Web);
 
@@ -28,7 +28,7 @@ public sealed class TelegramStore(SqliteConnectionFactory connections, TimeProvi
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var added = 0;
         foreach (var update in updates)
         {
@@ -57,6 +57,26 @@ public sealed class TelegramStore(SqliteConnectionFactory connections, TimeProvi
         return rows.Select(r => new StoredUpdate(r.UpdateId, r.ChatId, r.Payload, (int)r.Attempts)).ToList();
     }
 
+    /// <summary>True while the update waits to be handled; false once an instance handled it (or gave up on it).</summary>
+    public async Task<bool> IsPendingAsync(long updateId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM telegram_update WHERE update_id = @UpdateId AND state = 'received'",
+            new { UpdateId = updateId },
+            cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>True while the outbox row is still to send; false once an instance sent it.</summary>
+    public async Task<bool> IsQueuedAsync(long outgoingId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM telegram_outbox WHERE id = @Id",
+            new { Id = outgoingId },
+            cancellationToken: cancellationToken)) > 0;
+    }
+
     /// <summary>True when every recorded update up to this id is handled (or given up on).</summary>
     public async Task<bool> HandledThroughAsync(long updateId, CancellationToken cancellationToken)
     {
@@ -71,7 +91,7 @@ public sealed class TelegramStore(SqliteConnectionFactory connections, TimeProvi
     public async Task CompleteAsync(long updateId, IReadOnlyList<Outgoing> replies, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await InsertOutgoingAsync(connection, transaction, replies, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE telegram_update SET state = 'handled', handled_at = @Now WHERE update_id = @UpdateId",
@@ -104,7 +124,7 @@ public sealed class TelegramStore(SqliteConnectionFactory connections, TimeProvi
         }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await InsertOutgoingAsync(connection, transaction, messages, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -135,7 +155,7 @@ public sealed class TelegramStore(SqliteConnectionFactory connections, TimeProvi
         ?? update.MyChatMember?.Chat.Id
         ?? 0;
 
-    private async Task InsertOutgoingAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<Outgoing> messages, CancellationToken cancellationToken)
+    private async Task InsertOutgoingAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Outgoing> messages, CancellationToken cancellationToken)
     {
         foreach (var message in messages)
         {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using BlockBot.Channels.Telegram.Inbox;
+using BlockBot.Conversation.Abstractions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -16,11 +18,15 @@ public sealed class TelegramOutboxSender(
     TelegramStore store,
     ITelegramBotClient bot,
     TelegramSendLimiter limiter,
+    ICrossInstanceLock crossInstance,
     IOptions<TelegramOptions> options,
     ILogger<TelegramOutboxSender> logger) : ChatOrderedWorker<StoredOutgoing>(Math.Max(options.Value.ConcurrentChats, 64), logger)
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    /// <summary>The <see cref="ICrossInstanceLock"/> scope under which one chat's messages are sent.</summary>
+    public const string Scope = "telegram-outbox";
 
     protected override Task<IReadOnlyList<StoredOutgoing>> LoadAsync(int limit, CancellationToken cancellationToken) =>
         store.PendingOutgoingAsync(limit, cancellationToken);
@@ -31,6 +37,13 @@ public sealed class TelegramOutboxSender(
 
     protected override async Task<bool> HandleAsync(StoredOutgoing item, CancellationToken cancellationToken)
     {
+        // As in the inbox: across instances, the chat's lock and a second look keep each row sent once (ADR 0006).
+        await using var chatLock = await crossInstance.AcquireAsync(Scope, item.ChatId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (!await store.IsQueuedAsync(item.Id, cancellationToken))
+        {
+            return true;
+        }
+
         var backoff = FirstBackoff;
         while (true)
         {

@@ -1,3 +1,4 @@
+using BlockBot.Conversation.Abstractions;
 using Microsoft.Bot.Builder;
 
 namespace BlockBot.Conversation.Pipeline;
@@ -5,9 +6,14 @@ namespace BlockBot.Conversation.Pipeline;
 /// <summary>
 /// Runs the turns of one conversation one at a time. BotState saves without an ETag (last write
 /// wins), so two overlapping turns — a message and a reminder, say — would lose one's update.
+/// In process a semaphore per conversation queues them; across instances sharing PostgreSQL the turn also
+/// holds the conversation's advisory lock (ADR 0006).
 /// </summary>
-public sealed class ConversationTurnLock : IMiddleware
+public sealed class ConversationTurnLock(ICrossInstanceLock crossInstance) : IMiddleware
 {
+    /// <summary>The <see cref="ICrossInstanceLock"/> scope of conversation turns.</summary>
+    public const string Scope = "turn";
+
     private readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> _gates = new(StringComparer.Ordinal);
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
@@ -19,6 +25,7 @@ public sealed class ConversationTurnLock : IMiddleware
             await gate.WaitAsync(cancellationToken);
             try
             {
+                await using var shared = await crossInstance.AcquireAsync(Scope, key, cancellationToken);
                 await next(cancellationToken);
             }
             finally

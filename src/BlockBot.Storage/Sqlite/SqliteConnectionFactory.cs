@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ namespace BlockBot.Storage.Sqlite;
 /// Opens connections to the one SQLite file every part of the bot shares. Each connection runs in WAL
 /// mode with a busy timeout, so concurrent writers wait for each other instead of failing.
 /// </summary>
-public sealed class SqliteConnectionFactory
+public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
     /// <summary>Run on every connection opened to the file.</summary>
     internal const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;";
@@ -30,6 +31,10 @@ public sealed class SqliteConnectionFactory
     public string DataSource { get; }
 
     public string ConnectionString => _connectionString;
+
+    public StorageProvider Provider => StorageProvider.Sqlite;
+
+    async Task<DbConnection> IDbConnectionFactory.OpenAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace BlockBot.Storage.Sqlite;
 /// <c>Schema/sqlite/NNN_name.sql</c> run once each, in order, recorded in <c>schema_version</c>.
 /// Quartz's tables are provisioned by Quartz itself.
 /// </summary>
-public sealed class SqliteSchema(SqliteConnectionFactory connections, ILogger<SqliteSchema> logger)
+public sealed class SqliteSchema(SqliteConnectionFactory connections, ILogger<SqliteSchema> logger) : ISchemaMigrator
 {
     private const string ResourcePrefix = "BlockBot.Storage.Schema.sqlite.";
 

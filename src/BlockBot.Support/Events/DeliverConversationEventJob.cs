@@ -28,6 +28,7 @@ public sealed class DeliverConversationEventJob(
         }
 
         using var customerTurn = await order.Lock.AcquireAsync(key.Group, cancellationToken);
+        await using var acrossInstances = await order.CrossInstance.AcquireAsync(EventDeliveryOrder.Scope, key.Group, cancellationToken);
         if (!await context.Scheduler.Exists(key, cancellationToken))
         {
             // A later event of this customer delivered this one first, keeping their order.

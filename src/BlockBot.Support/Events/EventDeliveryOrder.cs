@@ -1,9 +1,18 @@
+using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Scheduling;
 
 namespace BlockBot.Support.Events;
 
-/// <summary>The per-customer lock under which queued events are delivered in order (one per process).</summary>
-public sealed class EventDeliveryOrder
+/// <summary>
+/// The per-customer lock under which queued events are delivered in order: in process, and across the instances
+/// sharing a PostgreSQL database (an advisory lock; free on SQLite, where there is one instance).
+/// </summary>
+public sealed class EventDeliveryOrder(ICrossInstanceLock crossInstance)
 {
+    /// <summary>The <see cref="ICrossInstanceLock"/> scope of event delivery.</summary>
+    public const string Scope = "events";
+
     public KeyedLock Lock { get; } = new();
+
+    public ICrossInstanceLock CrossInstance => crossInstance;
 }

@@ -38,6 +38,7 @@ public sealed class Bitrix24BotProgram : IAsyncDisposable
     public static Dictionary<string, string?> Settings(FakeBitrix24 fake, TempDatabase database) => new()
     {
         ["BlockBot:DialogsPath"] = RepositoryPaths.Dialogs,
+        ["BlockBot:Storage:Provider"] = database.Provider.ToString(),
         ["BlockBot:Storage:ConnectionString"] = database.ConnectionString,
         ["BlockBot:Bitrix24:WebhookUrl"] = fake.WebhookUrl,
         ["BlockBot:Bitrix24:BotToken"] = BotToken,

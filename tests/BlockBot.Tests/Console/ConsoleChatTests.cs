@@ -67,6 +67,7 @@ public sealed class ConsoleChatTests : IDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = RepositoryPaths.Root });
         settings["BlockBot:DialogsPath"] = RepositoryPaths.Dialogs;
+        settings["BlockBot:Storage:Provider"] = _database.Provider.ToString();
         settings["BlockBot:Storage:ConnectionString"] = _database.ConnectionString;
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

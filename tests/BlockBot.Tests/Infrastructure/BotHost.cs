@@ -61,6 +61,7 @@ public sealed class BotHost : IAsyncDisposable
         var configuration = new Dictionary<string, string?>
         {
             ["BlockBot:DialogsPath"] = dialogsPath ?? RepositoryPaths.Dialogs,
+            ["BlockBot:Storage:Provider"] = database.Provider.ToString(),
             ["BlockBot:Storage:ConnectionString"] = database.ConnectionString,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -81,7 +82,22 @@ public sealed class BotHost : IAsyncDisposable
 
         var host = builder.Build();
         await host.StartAsync();
+        await WaitForSchedulerAsync(host.Services);
         return new BotHost(host);
+    }
+
+    /// <summary>
+    /// Quartz starts its scheduler in the background once the host has started; a test that stops the host before
+    /// then would race the clustered store's start (on PostgreSQL) with its shutdown.
+    /// </summary>
+    private static async Task WaitForSchedulerAsync(IServiceProvider services)
+    {
+        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await scheduler.GetStatus(deadline.Token) != SchedulerStatus.Running)
+        {
+            await Task.Delay(10, deadline.Token);
+        }
     }
 
     /// <summary>Waits until no scheduled work is running or due, so every reply that is coming has come.</summary>

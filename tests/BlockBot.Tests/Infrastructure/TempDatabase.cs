@@ -1,48 +1,145 @@
 using BlockBot.Storage;
+using BlockBot.Storage.Postgres;
+using BlockBot.Storage.Sql;
 using BlockBot.Storage.Sqlite;
 using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace BlockBot.Tests.Infrastructure;
 
-/// <summary>A database file of a test's own, in a folder under the temp path that does not exist until migrated.</summary>
+/// <summary>
+/// A database of a test's own. The provider comes from <c>BLOCKBOT_TEST_PROVIDER</c> (<c>Sqlite</c> when unset):
+/// SQLite is a file in a folder under the temp path that does not exist until migrated; PostgreSQL is a fresh
+/// database created on the server <c>BLOCKBOT_TEST_POSTGRES</c> names (an admin connection string) and dropped after.
+/// </summary>
 public sealed class TempDatabase : IDisposable
 {
+    public const string ProviderVariable = "BLOCKBOT_TEST_PROVIDER";
+    public const string PostgresVariable = "BLOCKBOT_TEST_POSTGRES";
+
+    private readonly List<IDisposable> _factories = [];
+    private readonly string? _postgresAdmin;
+    private readonly string? _postgresName;
+
     public TempDatabase()
+        : this(ConfiguredProvider)
     {
-        Root = Path.Combine(Path.GetTempPath(), "blockbot-tests", Guid.NewGuid().ToString("N"));
-        FilePath = Path.Combine(Root, "data", "blockbot.db");
     }
 
-    /// <summary>The folder deleted at the end; the database file lives in its <c>data</c> subfolder.</summary>
+    /// <summary>A database of the given provider, for tests about one provider's specifics.</summary>
+    public TempDatabase(StorageProvider provider)
+    {
+        Provider = provider;
+        Root = Path.Combine(Path.GetTempPath(), "blockbot-tests", Guid.NewGuid().ToString("N"));
+        FilePath = Path.Combine(Root, "data", "blockbot.db");
+        if (provider == StorageProvider.Postgres)
+        {
+            _postgresAdmin = Environment.GetEnvironmentVariable(PostgresVariable)
+                ?? throw new InvalidOperationException($"{ProviderVariable}=Postgres needs {PostgresVariable}, an admin connection string.");
+            _postgresName = "blockbot_test_" + Guid.NewGuid().ToString("N");
+            using var admin = new NpgsqlConnection(_postgresAdmin);
+            admin.Open();
+            using var create = admin.CreateCommand();
+            create.CommandText = $"CREATE DATABASE {_postgresName}";
+            create.ExecuteNonQuery();
+        }
+    }
+
+    public static StorageProvider ConfiguredProvider =>
+        Enum.TryParse<StorageProvider>(Environment.GetEnvironmentVariable(ProviderVariable), ignoreCase: true, out var provider)
+            ? provider
+            : StorageProvider.Sqlite;
+
+    public StorageProvider Provider { get; }
+
+    /// <summary>The folder deleted at the end; the SQLite file lives in its <c>data</c> subfolder.</summary>
     public string Root { get; }
 
     public string FilePath { get; }
 
-    public string ConnectionString => $"Data Source={FilePath}";
+    public string ConnectionString => Provider == StorageProvider.Postgres
+        ? new NpgsqlConnectionStringBuilder(_postgresAdmin) { Database = _postgresName }.ConnectionString
+        : $"Data Source={FilePath}";
 
-    /// <summary>A new factory, as a second process opening the same file would have.</summary>
-    public SqliteConnectionFactory CreateFactory() =>
-        new(Options.Create(new StorageOptions { ConnectionString = ConnectionString }));
+    /// <summary>The <c>BlockBot:Storage</c> settings that point a bot at this database.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["BlockBot:Storage:Provider"] = Provider.ToString(),
+        ["BlockBot:Storage:ConnectionString"] = ConnectionString,
+    };
 
-    public async Task<SqliteConnectionFactory> MigrateAsync()
+    /// <summary>A new factory, as a second process opening the same database would have.</summary>
+    public IDbConnectionFactory CreateFactory()
+    {
+        var options = Options.Create(new StorageOptions { Provider = Provider, ConnectionString = ConnectionString });
+        if (Provider == StorageProvider.Postgres)
+        {
+            var factory = new PostgresConnectionFactory(options);
+            lock (_factories)
+            {
+                _factories.Add(factory);
+            }
+
+            return factory;
+        }
+
+        return new SqliteConnectionFactory(options);
+    }
+
+    /// <summary>A plain open connection, for a test's synchronous look at the tables.</summary>
+    public System.Data.Common.DbConnection OpenConnection()
+    {
+        System.Data.Common.DbConnection connection = Provider == StorageProvider.Postgres
+            ? new NpgsqlConnection(ConnectionString)
+            : new SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public async Task<IDbConnectionFactory> MigrateAsync()
     {
         var factory = CreateFactory();
-        await new SqliteSchema(factory, NullLogger<SqliteSchema>.Instance).MigrateAsync(CancellationToken.None);
+        ISchemaMigrator schema = factory switch
+        {
+            PostgresConnectionFactory postgres => new PostgresSchema(postgres, NullLogger<PostgresSchema>.Instance),
+            SqliteConnectionFactory sqlite => new SqliteSchema(sqlite, NullLogger<SqliteSchema>.Instance),
+            _ => throw new InvalidOperationException($"No schema for {factory.GetType()}"),
+        };
+        await schema.MigrateAsync(CancellationToken.None);
         return factory;
     }
 
-    /// <summary>A migrated file and a storage on it, typed as the interface so tests exercise the contract.</summary>
+    /// <summary>A migrated database and a storage on it, typed as the interface so tests exercise the contract.</summary>
     public async Task<IStorage> CreateStorageAsync() => StorageOn(await MigrateAsync());
 
-    public static IStorage StorageOn(SqliteConnectionFactory factory) =>
-        new SqliteStorage(factory, TimeProvider.System, NullLogger<SqliteStorage>.Instance);
+    public static IStorage StorageOn(IDbConnectionFactory factory) =>
+        new SqlStorage(factory, TimeProvider.System, NullLogger<SqlStorage>.Instance);
 
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
+        lock (_factories)
+        {
+            foreach (var factory in _factories)
+            {
+                factory.Dispose();
+            }
+        }
+
+        if (_postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var admin = new NpgsqlConnection(_postgresAdmin);
+            admin.Open();
+            using var drop = admin.CreateCommand();
+            // FORCE: a killed bot process or Quartz's own pool may still hold connections.
+            drop.CommandText = $"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)";
+            drop.ExecuteNonQuery();
+        }
+
         if (Directory.Exists(Root))
         {
             Directory.Delete(Root, recursive: true);

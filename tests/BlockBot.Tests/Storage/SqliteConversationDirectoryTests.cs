@@ -1,4 +1,5 @@
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Storage.Sql;
 using BlockBot.Storage.Sqlite;
 using Dapper;
 using Microsoft.Bot.Schema;
@@ -44,7 +45,7 @@ public sealed class SqliteConversationDirectoryTests : IDisposable
     public async Task Saving_again_replaces_the_reference_and_records_when()
     {
         var factory = await _database.MigrateAsync();
-        var directory = new SqliteConversationDirectory(factory, _time);
+        var directory = new SqlConversationDirectory(factory, _time);
         await directory.SaveAsync(Customer, Reference("chat-1", "old"), CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(5));
 
@@ -87,13 +88,13 @@ public sealed class SqliteConversationDirectoryTests : IDisposable
         await (await CreateDirectoryAsync()).SaveAsync(Customer, Reference("chat-1", "1"), CancellationToken.None);
         SqliteConnection.ClearAllPools();
 
-        var reopened = new SqliteConversationDirectory(_database.CreateFactory(), _time);
+        var reopened = new SqlConversationDirectory(_database.CreateFactory(), _time);
 
         Assert.Equal("chat-1", (await reopened.FindAsync(Customer, CancellationToken.None))?.Conversation.Id);
     }
 
     private async Task<IConversationDirectory> CreateDirectoryAsync() =>
-        new SqliteConversationDirectory(await _database.MigrateAsync(), _time);
+        new SqlConversationDirectory(await _database.MigrateAsync(), _time);
 
     private static ConversationReference Reference(string conversationId, string activityId) => new()
     {

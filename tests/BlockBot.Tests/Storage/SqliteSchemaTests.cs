@@ -1,3 +1,4 @@
+using BlockBot.Storage;
 using Dapper;
 using BlockBot.Tests.Infrastructure;
 
@@ -5,7 +6,7 @@ namespace BlockBot.Tests.Storage;
 
 public sealed class SqliteSchemaTests : IDisposable
 {
-    private readonly TempDatabase _database = new();
+    private readonly TempDatabase _database = new(StorageProvider.Sqlite);
 
     public void Dispose() => _database.Dispose();
 

@@ -1,5 +1,6 @@
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Storage;
+using BlockBot.Storage.Sql;
 using BlockBot.Storage.Sqlite;
 using Dapper;
 using Microsoft.Bot.Builder;
@@ -18,7 +19,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
 
     private static readonly JobKey ReminderJob = new("reminder-1", "reminders");
 
-    private readonly TempDatabase _database = new();
+    private readonly TempDatabase _database = new(StorageProvider.Sqlite);
 
     public void Dispose() => _database.Dispose();
 
@@ -27,9 +28,9 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     {
         using var provider = Services(_database.ConnectionString).BuildServiceProvider();
 
-        Assert.IsType<SqliteStorage>(provider.GetRequiredService<IStorage>());
+        Assert.IsType<SqlStorage>(provider.GetRequiredService<IStorage>());
         Assert.Same(provider.GetRequiredService<IStorage>(), provider.GetRequiredService<IStorage>());
-        Assert.IsType<SqliteConversationDirectory>(provider.GetRequiredService<IConversationDirectory>());
+        Assert.IsType<SqlConversationDirectory>(provider.GetRequiredService<IConversationDirectory>());
         Assert.Same(provider.GetRequiredService<SqliteConnectionFactory>(), provider.GetRequiredService<SqliteConnectionFactory>());
     }
 

@@ -1,6 +1,6 @@
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Storage.Sqlite;
-using BlockBot.Storage.Sqlite.Domain;
+using BlockBot.Storage.Sql.Domain;
 using BlockBot.Support.Cases;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -11,7 +11,7 @@ public sealed class SqliteCaseRepositoryTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, 123, TimeSpan.Zero);
     private TempSqliteDatabase _database = null!;
 
-    private SqliteCaseRepository Cases => _database.Cases;
+    private SqlCaseRepository Cases => _database.Cases;
 
     public async Task InitializeAsync() => _database = await TempSqliteDatabase.CreateAsync();
 
@@ -97,7 +97,7 @@ public sealed class SqliteCaseRepositoryTests : IAsyncLifetime
     {
         var created = await Cases.CreateAsync(NewCase("telegram:1", "Sales", Now), default);
 
-        await new SqliteSchema(_database.Connections, NullLogger<SqliteSchema>.Instance).MigrateAsync(default);
+        await _database.MigrateAgainAsync();
 
         Assert.NotNull(await Cases.GetAsync(created.Id, default));
     }

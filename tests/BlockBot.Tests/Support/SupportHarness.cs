@@ -1,7 +1,7 @@
 using BlockBot.Tests.Infrastructure;
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Storage.Sqlite;
-using BlockBot.Storage.Sqlite.Domain;
+using BlockBot.Storage.Sql.Domain;
 using BlockBot.Support;
 using BlockBot.Support.Staff;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +13,7 @@ namespace BlockBot.Tests.Support;
 
 /// <summary>
 /// The support domain in a started host, wired as the bot wires it (<c>AddBlockBotSupport</c> +
-/// <c>AddBlockBotSqliteDomain</c>) over a temp SQLite file, with Quartz's hosted scheduler (in-memory store)
+/// <c>AddBlockBotSqlDomain</c>) over a temp SQLite file, with Quartz's hosted scheduler (in-memory store)
 /// on a fake clock, and recording doubles for the staff chat, the conversation engine and the directory.
 /// </summary>
 internal sealed class SupportHarness : IAsyncDisposable
@@ -32,7 +32,7 @@ internal sealed class SupportHarness : IAsyncDisposable
         services.AddSingleton<IConversationEvents>(Events);
         services.AddSingleton<IConversationDirectory>(Directory);
         services.AddBlockBotSupport(builder.Configuration);
-        services.AddBlockBotSqliteDomain();
+        services.AddBlockBotSqlDomain();
         Host = builder.Build();
     }
 

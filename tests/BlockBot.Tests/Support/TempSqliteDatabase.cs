@@ -1,29 +1,32 @@
-using BlockBot.Storage.Sqlite;
-using BlockBot.Storage.Sqlite.Domain;
+using BlockBot.Storage;
+using BlockBot.Storage.Sql.Domain;
 using BlockBot.Tests.Infrastructure;
 
 namespace BlockBot.Tests.Support;
 
-/// <summary>A migrated <see cref="TempDatabase"/> with the domain repositories on it.</summary>
+/// <summary>A migrated <see cref="TempDatabase"/> (of the configured provider, whatever the name says) with the domain repositories on it.</summary>
 internal sealed class TempSqliteDatabase : IAsyncDisposable
 {
     private readonly TempDatabase _database;
 
-    private TempSqliteDatabase(TempDatabase database, SqliteConnectionFactory connections)
+    private TempSqliteDatabase(TempDatabase database, IDbConnectionFactory connections)
     {
         _database = database;
         Connections = connections;
-        Cases = new SqliteCaseRepository(connections);
-        Tickets = new SqliteTicketRepository(connections);
+        Cases = new SqlCaseRepository(connections);
+        Tickets = new SqlTicketRepository(connections);
     }
 
     public string FilePath => _database.FilePath;
 
-    public SqliteConnectionFactory Connections { get; }
+    public IDbConnectionFactory Connections { get; }
 
-    public SqliteCaseRepository Cases { get; }
+    public SqlCaseRepository Cases { get; }
 
-    public SqliteTicketRepository Tickets { get; }
+    public SqlTicketRepository Tickets { get; }
+
+    /// <summary>Runs the schema migration again, as the next start would.</summary>
+    public Task MigrateAgainAsync() => _database.MigrateAsync();
 
     public static async Task<TempSqliteDatabase> CreateAsync()
     {

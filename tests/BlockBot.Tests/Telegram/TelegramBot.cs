@@ -34,6 +34,7 @@ public sealed class TelegramBot : IAsyncDisposable
         var all = new Dictionary<string, string?>
         {
             ["BlockBot:DialogsPath"] = RepositoryPaths.Dialogs,
+            ["BlockBot:Storage:Provider"] = database.Provider.ToString(),
             ["BlockBot:Storage:ConnectionString"] = database.ConnectionString,
             ["BlockBot:Telegram:Token"] = FakeBotApi.Token,
             ["BlockBot:Telegram:ApiUrl"] = fake.Url,

@@ -73,11 +73,10 @@ public sealed class TelegramCrashTests(ITestOutputHelper output) : IDisposable
 
     private long CountPending()
     {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_database.ConnectionString);
-        connection.Open();
+        using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT (SELECT COUNT(*) FROM telegram_outbox) + (SELECT COUNT(*) FROM telegram_update WHERE state = 'received')";
-        return (long)command.ExecuteScalar()!;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private Process Start(FakeBotApi fake)
@@ -100,6 +99,7 @@ public sealed class TelegramCrashTests(ITestOutputHelper output) : IDisposable
         start.Environment["BlockBot__Telegram__MessagesPerSecond"] = "200";
         start.Environment["BlockBot__Telegram__ChatMessagesPerSecond"] = "50";
         start.Environment["BlockBot__Telegram__ConcurrentChats"] = ConcurrentChats.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["BlockBot__Storage__Provider"] = _database.Provider.ToString();
         start.Environment["BlockBot__Storage__ConnectionString"] = _database.ConnectionString;
         start.Environment["BlockBot__DialogsPath"] = RepositoryPaths.Dialogs;
         start.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -43,12 +43,18 @@ public sealed class TelegramWebhookTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, Update(4, "/help"), Secret)).StatusCode);
 
         await fake.WaitUntilAsync(f => f.SentTo(Customer).Count >= 2, "both /help updates to be answered");
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_database.ConnectionString))
+        await using (var connection = await _database.CreateFactory().OpenAsync(CancellationToken.None))
         {
-            await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT group_concat(update_id) FROM telegram_update";
-            Assert.Equal("3,4", await command.ExecuteScalarAsync());
+            command.CommandText = "SELECT update_id FROM telegram_update ORDER BY update_id";
+            var ids = new List<long>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+
+            Assert.Equal([3L, 4L], ids);
         }
 
         var chat = new ChatReader(fake, bot, Customer);

@@ -2,9 +2,9 @@ using BlockBot.Support.Cases;
 using BlockBot.Support.Tickets;
 using Dapper;
 
-namespace BlockBot.Storage.Sqlite.Domain;
+namespace BlockBot.Storage.Sql.Domain;
 
-public sealed class SqliteTicketRepository(SqliteConnectionFactory connections) : ITicketRepository
+public sealed class SqlTicketRepository(IDbConnectionFactory connections) : ITicketRepository
 {
     private const string Select = $"SELECT {TicketRow.Columns} FROM handoff_ticket";
 
@@ -27,14 +27,14 @@ public sealed class SqliteTicketRepository(SqliteConnectionFactory connections) 
                 ticket.CaseId,
                 ticket.Line,
                 LineKey = ticket.Line is null ? null : LineKey.Of(ticket.Line),
-                CrmMarketing = SqliteValues.Flag(ticket.CrmMarketing),
-                Repeated = SqliteValues.Flag(ticket.Repeated),
+                CrmMarketing = SqlValues.Flag(ticket.CrmMarketing),
+                Repeated = SqlValues.Flag(ticket.Repeated),
                 ticket.CustomerLanguage,
-                CreatedAt = SqliteValues.TimeText(ticket.CreatedAt),
-                OpensAt = SqliteValues.TimeText(ticket.OpensAt),
+                CreatedAt = SqlValues.TimeText(ticket.CreatedAt),
+                OpensAt = SqlValues.TimeText(ticket.OpensAt),
                 ticket.HandledBy,
                 ticket.DeclineReason,
-                ClosedAt = SqliteValues.TimeText(ticket.ClosedAt),
+                ClosedAt = SqlValues.TimeText(ticket.ClosedAt),
                 ticket.StaffMessageRef,
             },
             cancellationToken: cancellationToken));
@@ -76,8 +76,8 @@ public sealed class SqliteTicketRepository(SqliteConnectionFactory connections) 
                 State = changed.State.ToText(),
                 changed.HandledBy,
                 changed.DeclineReason,
-                OpensAt = SqliteValues.TimeText(changed.OpensAt),
-                ClosedAt = SqliteValues.TimeText(changed.ClosedAt),
+                OpensAt = SqlValues.TimeText(changed.OpensAt),
+                ClosedAt = SqlValues.TimeText(changed.ClosedAt),
                 Expected = expected.ToText(),
             },
             cancellationToken: cancellationToken));

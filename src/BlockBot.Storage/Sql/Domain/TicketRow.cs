@@ -1,6 +1,6 @@
 using BlockBot.Support.Tickets;
 
-namespace BlockBot.Storage.Sqlite.Domain;
+namespace BlockBot.Storage.Sql.Domain;
 
 /// <summary>A <c>handoff_ticket</c> row as Dapper reads it.</summary>
 internal sealed class TicketRow
@@ -48,13 +48,13 @@ internal sealed class TicketRow
         CustomerKey,
         CaseId,
         Line,
-        SqliteValues.FromFlag(CrmMarketing),
-        SqliteValues.FromFlag(Repeated),
+        SqlValues.FromFlag(CrmMarketing),
+        SqlValues.FromFlag(Repeated),
         CustomerLanguage,
-        SqliteValues.ParseTime(CreatedAt),
-        SqliteValues.ParseTime(OpensAt),
+        SqlValues.ParseTime(CreatedAt),
+        SqlValues.ParseTime(OpensAt),
         HandledBy,
         DeclineReason,
-        SqliteValues.ParseOptionalTime(ClosedAt),
+        SqlValues.ParseOptionalTime(ClosedAt),
         StaffMessageRef);
 }

@@ -1,9 +1,9 @@
 using BlockBot.Support.Cases;
 using Dapper;
 
-namespace BlockBot.Storage.Sqlite.Domain;
+namespace BlockBot.Storage.Sql.Domain;
 
-public sealed class SqliteCaseRepository(SqliteConnectionFactory connections) : ICaseRepository
+public sealed class SqlCaseRepository(IDbConnectionFactory connections) : ICaseRepository
 {
     private const string Select = $"SELECT {CaseRow.Columns} FROM support_case";
 
@@ -11,7 +11,7 @@ public sealed class SqliteCaseRepository(SqliteConnectionFactory connections) : 
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var now = SqliteValues.TimeText(newCase.CreatedAt);
+        var now = SqlValues.TimeText(newCase.CreatedAt);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE support_case SET outcome = @Cancelled, stage = @Cancelled, closed_at = @Now, updated_at = @Now
@@ -31,11 +31,11 @@ public sealed class SqliteCaseRepository(SqliteConnectionFactory connections) : 
                 newCase.CustomerKey,
                 newCase.Line,
                 LineKey = LineKey.Of(newCase.Line),
-                CrmMarketing = SqliteValues.Flag(newCase.CrmMarketing),
-                Repeated = SqliteValues.Flag(newCase.Repeated),
+                CrmMarketing = SqlValues.Flag(newCase.CrmMarketing),
+                Repeated = SqlValues.Flag(newCase.Repeated),
                 newCase.Stage,
                 CreatedAt = now,
-                UpdatedAt = SqliteValues.TimeText(newCase.UpdatedAt),
+                UpdatedAt = SqlValues.TimeText(newCase.UpdatedAt),
             },
             transaction,
             cancellationToken: cancellationToken));
@@ -75,7 +75,7 @@ public sealed class SqliteCaseRepository(SqliteConnectionFactory connections) : 
         await using var connection = await connections.OpenAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE support_case SET stage = @Stage, updated_at = @Now WHERE id = @Id",
-            new { Id = id, Stage = stage, Now = SqliteValues.TimeText(now) },
+            new { Id = id, Stage = stage, Now = SqlValues.TimeText(now) },
             cancellationToken: cancellationToken));
         return changed == 1;
     }
@@ -88,7 +88,7 @@ public sealed class SqliteCaseRepository(SqliteConnectionFactory connections) : 
             UPDATE support_case SET outcome = @Outcome, stage = @Outcome, closed_at = @Now, updated_at = @Now
             WHERE id = @Id AND closed_at IS NULL
             """,
-            new { Id = id, Outcome = outcome, Now = SqliteValues.TimeText(now) },
+            new { Id = id, Outcome = outcome, Now = SqlValues.TimeText(now) },
             cancellationToken: cancellationToken));
         return changed == 1;
     }

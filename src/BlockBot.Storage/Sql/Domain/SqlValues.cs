@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace BlockBot.Storage.Sqlite.Domain;
+namespace BlockBot.Storage.Sql.Domain;
 
 /// <summary>
 /// How the domain tables store values SQLite has no type for: moments as UTC text of fixed width (so
 /// comparing text compares time), yes/no answers as 0/1.
 /// </summary>
-internal static class SqliteValues
+internal static class SqlValues
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 

@@ -4,10 +4,10 @@ using Dapper;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 
-namespace BlockBot.Storage.Sqlite;
+namespace BlockBot.Storage.Sql;
 
 /// <summary>The customers' last ConversationReference, one row per customer in <c>conversation_references</c>.</summary>
-public sealed class SqliteConversationDirectory(SqliteConnectionFactory connections, TimeProvider timeProvider) : IConversationDirectory
+public sealed class SqlConversationDirectory(IDbConnectionFactory connections, TimeProvider timeProvider) : IConversationDirectory
 {
     // Plain JSON with Bot Schema's own property names; no type names, since the type is always ConversationReference.
     private static readonly JsonSerializerSettings ReferenceJson = new()

@@ -1,6 +1,6 @@
 using BlockBot.Support.Cases;
 
-namespace BlockBot.Storage.Sqlite.Domain;
+namespace BlockBot.Storage.Sql.Domain;
 
 /// <summary>A <c>support_case</c> row as Dapper reads it.</summary>
 internal sealed class CaseRow
@@ -33,11 +33,11 @@ internal sealed class CaseRow
         Id,
         CustomerKey,
         Line,
-        SqliteValues.FromFlag(CrmMarketing),
-        SqliteValues.FromFlag(Repeated),
+        SqlValues.FromFlag(CrmMarketing),
+        SqlValues.FromFlag(Repeated),
         Stage,
         Outcome,
-        SqliteValues.ParseTime(CreatedAt),
-        SqliteValues.ParseTime(UpdatedAt),
-        SqliteValues.ParseOptionalTime(ClosedAt));
+        SqlValues.ParseTime(CreatedAt),
+        SqlValues.ParseTime(UpdatedAt),
+        SqlValues.ParseOptionalTime(ClosedAt));
 }

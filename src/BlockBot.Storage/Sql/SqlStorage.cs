@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace BlockBot.Storage.Sqlite;
+namespace BlockBot.Storage.Sql;
 
 /// <summary>
 /// Bot Builder <see cref="IStorage"/> over the <c>bot_state</c> table, with MemoryStorage's ETag contract:
@@ -15,11 +15,11 @@ namespace BlockBot.Storage.Sqlite;
 /// A refused write throws <see cref="StorageConflictException"/> and changes nothing of that call.
 /// </summary>
 /// <remarks>
-/// The ETag is checked inside the UPSERT itself, so two processes sharing the file cannot both win.
+/// The ETag is checked inside the UPSERT itself, so two processes sharing the database cannot both win.
 /// Like MemoryStorage, a write leaves the ETag on the caller's object as it was (Bot Builder's conformance tests
 /// count on the written object going stale): read again to learn the new one.
 /// </remarks>
-public sealed class SqliteStorage(SqliteConnectionFactory connections, TimeProvider timeProvider, ILogger<SqliteStorage> logger) : IStorage
+public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider timeProvider, ILogger<SqlStorage> logger) : IStorage
 {
     private const string ETagProperty = "ETag";
 
@@ -30,6 +30,12 @@ public sealed class SqliteStorage(SqliteConnectionFactory connections, TimeProvi
             etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at
         WHERE @CheckETag = 0 OR bot_state.etag IS NULL OR @ExpectedETag = '*' OR bot_state.etag = @ExpectedETag
         """;
+
+    /// <summary>
+    /// The one SQL difference between the providers here: Dapper expands a list into <c>IN (...)</c> for SQLite,
+    /// but hands Npgsql the array itself, which PostgreSQL compares with <c>= ANY</c>.
+    /// </summary>
+    private string KeyIsOneOf => connections.Provider == StorageProvider.Postgres ? "key = ANY(@Keys)" : "key IN @Keys";
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
@@ -42,7 +48,7 @@ public sealed class SqliteStorage(SqliteConnectionFactory connections, TimeProvi
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Key, string? ETag, string Document)>(new CommandDefinition(
-            "SELECT key, etag, document FROM bot_state WHERE key IN @Keys",
+            $"SELECT key, etag, document FROM bot_state WHERE {KeyIsOneOf}",
             new { Keys = keys.Distinct(StringComparer.Ordinal).ToArray() },
             cancellationToken: cancellationToken));
 
@@ -72,7 +78,8 @@ public sealed class SqliteStorage(SqliteConnectionFactory connections, TimeProvi
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         // Microsoft.Data.Sqlite begins non-deferred (BEGIN IMMEDIATE): the write lock is taken up front, so the
-        // batch is all-or-nothing and a concurrent writer waits on the busy timeout instead of failing.
+        // batch is all-or-nothing and a concurrent writer waits on the busy timeout instead of failing. On PostgreSQL
+        // the conditional ON CONFLICT update locks the row, so a concurrent writer of the key waits and then re-checks.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var write in writes)
         {
@@ -104,7 +111,7 @@ public sealed class SqliteStorage(SqliteConnectionFactory connections, TimeProvi
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM bot_state WHERE key IN @Keys",
+            $"DELETE FROM bot_state WHERE {KeyIsOneOf}",
             new { Keys = keys.Distinct(StringComparer.Ordinal).ToArray() },
             cancellationToken: cancellationToken));
     }

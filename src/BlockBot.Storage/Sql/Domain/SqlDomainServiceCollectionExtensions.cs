@@ -1,0 +1,19 @@
+using BlockBot.Support.Cases;
+using BlockBot.Support.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlockBot.Storage.Sql.Domain;
+
+public static class SqlDomainServiceCollectionExtensions
+{
+    /// <summary>
+    /// The support domain's repositories over the configured database (tables from <c>Schema/*/002_domain.sql</c>).
+    /// Needs <see cref="IDbConnectionFactory"/>, which the storage registration provides.
+    /// </summary>
+    public static IServiceCollection AddBlockBotSqlDomain(this IServiceCollection services)
+    {
+        services.AddSingleton<ICaseRepository, SqlCaseRepository>();
+        services.AddSingleton<ITicketRepository, SqlTicketRepository>();
+        return services;
+    }
+}
