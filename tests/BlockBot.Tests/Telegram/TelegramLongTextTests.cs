@@ -52,8 +52,7 @@ public sealed class TelegramLongTextTests : IDisposable
 
     private bool OutboxIsEmpty()
     {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(_database.ConnectionString);
-        connection.Open();
+        using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM telegram_outbox";
         return (long)command.ExecuteScalar()! == 0;
