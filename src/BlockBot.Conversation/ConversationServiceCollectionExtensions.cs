@@ -1,4 +1,5 @@
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Diagnostics;
 using BlockBot.Conversation.Dialogs.Loading;
 using BlockBot.Conversation.Engine;
 using BlockBot.Conversation.Pipeline;
@@ -49,6 +50,9 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<DialogEngine>());
 
         services.AddSingleton<ConversationTurnLock>();
+        services.AddMetrics();
+        services.TryAddSingleton<BlockBotMetrics>();
+        services.AddSingleton<TurnMetrics>();
         services.TryAddSingleton<ICrossInstanceLock, SingleInstanceLock>();
         services.AddSingleton<ConversationReferenceRecorder>();
         services.AddSingleton<TurnErrorHandler>();

@@ -1,5 +1,6 @@
 using BlockBot.Conversation;
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Diagnostics;
 using BlockBot.Support.Actions;
 using BlockBot.Support.Cases;
 using BlockBot.Support.Customers;
@@ -42,6 +43,8 @@ public static class SupportServiceCollectionExtensions
         services.AddSingleton<EventDeliveryOrder>();
         // One instance unless storage says otherwise (PostgreSQL replaces it with an advisory lock).
         services.TryAddSingleton<ICrossInstanceLock, SingleInstanceLock>();
+        services.AddMetrics();
+        services.TryAddSingleton<BlockBotMetrics>();
         services.AddSingleton<IKnownEvents, KnownEvents>();
         services.AddSingleton<ReminderScheduler>();
         services.AddSingleton<TicketOpenings>();

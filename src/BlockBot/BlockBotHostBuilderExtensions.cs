@@ -2,6 +2,7 @@ using BlockBot.Channels.Bitrix24;
 using BlockBot.Channels.Console;
 using BlockBot.Channels.Telegram;
 using BlockBot.Conversation;
+using BlockBot.Conversation.Diagnostics;
 using BlockBot.Storage;
 using BlockBot.Support;
 using Microsoft.Extensions.Configuration;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 
 namespace BlockBot;
 
@@ -20,6 +22,9 @@ public static class BlockBotHostBuilderExtensions
     /// is set, else Bitrix24 when <c>BlockBot:Bitrix24:StaffDialogId</c> is set, else the console.
     /// </summary>
     public const string StaffChatKey = "BlockBot:StaffChat";
+
+    /// <summary>An OTLP collector's address (<c>http://127.0.0.1:4317</c>); when set, the BlockBot meter is exported there.</summary>
+    public const string OtlpEndpointKey = "BlockBot:Metrics:OtlpEndpoint";
 
     /// <summary>Everything but the channels: the engine, the support domain and storage.</summary>
     public static IServiceCollection AddBlockBotCore(this IServiceCollection services, IConfiguration configuration) =>
@@ -55,7 +60,26 @@ public static class BlockBotHostBuilderExtensions
         }
 
         services.AddBlockBotStaffChat(configuration, telegram, bitrix24);
+        services.AddBlockBotMetricsExport(configuration);
         return builder;
+    }
+
+    private static void AddBlockBotMetricsExport(this IServiceCollection services, IConfiguration configuration)
+    {
+        var endpoint = configuration[OtlpEndpointKey];
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new OptionsValidationException(OtlpEndpointKey, typeof(string), [$"{OtlpEndpointKey} must be an absolute http(s) URL, e.g. http://127.0.0.1:4317"]);
+        }
+
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(BlockBotMetrics.MeterName)
+            .AddOtlpExporter(otlp => otlp.Endpoint = uri));
     }
 
     /// <summary>Registers exactly one staff chat, as <see cref="StaffChatKey"/> chooses.</summary>

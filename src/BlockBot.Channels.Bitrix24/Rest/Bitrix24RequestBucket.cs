@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.RateLimiting;
+using BlockBot.Conversation.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace BlockBot.Channels.Bitrix24.Rest;
@@ -11,9 +13,11 @@ namespace BlockBot.Channels.Bitrix24.Rest;
 public sealed class Bitrix24RequestBucket : IAsyncDisposable
 {
     private readonly TokenBucketRateLimiter _limiter;
+    private readonly BlockBotMetrics _metrics;
 
-    public Bitrix24RequestBucket(IOptions<Bitrix24Options> options)
+    public Bitrix24RequestBucket(IOptions<Bitrix24Options> options, BlockBotMetrics metrics)
     {
+        _metrics = metrics;
         var rate = options.Value.RequestsPerSecond;
 
         // Above 20/s, add tokens in chunks every 50 ms or so; the timer cannot tick every millisecond.
@@ -31,7 +35,9 @@ public sealed class Bitrix24RequestBucket : IAsyncDisposable
 
     public async ValueTask<RateLimitLease> AcquireAsync(CancellationToken cancellationToken)
     {
+        var arrived = Stopwatch.GetTimestamp();
         var lease = await _limiter.AcquireAsync(1, cancellationToken);
+        _metrics.SendWaited("bitrix24", Stopwatch.GetElapsedTime(arrived));
         if (!lease.IsAcquired)
         {
             lease.Dispose();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
+using BlockBot.Conversation.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Exceptions;
@@ -21,14 +22,16 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
     private readonly TimeSpan _groupGap;
     private readonly TimeProvider _time;
     private readonly ILogger<TelegramSendLimiter> _logger;
+    private readonly BlockBotMetrics _metrics;
     private long _throttled;
     private DateTimeOffset _pausedUntil;
 
-    public TelegramSendLimiter(IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramSendLimiter> logger)
+    public TelegramSendLimiter(IOptions<TelegramOptions> options, TimeProvider time, BlockBotMetrics metrics, ILogger<TelegramSendLimiter> logger)
     {
         var o = options.Value;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
         _privateGap = TimeSpan.FromSeconds(1 / o.ChatMessagesPerSecond);
         _groupGap = TimeSpan.FromSeconds(60 / o.GroupMessagesPerMinute);
 
@@ -60,6 +63,8 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
     public async Task<T> SendAsync<T>(long chatId, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
         var slot = _chats.GetOrAdd(chatId, _ => new ChatSlot());
+        var arrived = _time.GetTimestamp();
+        var waitRecorded = false;
         await slot.Gate.WaitAsync(cancellationToken);
         try
         {
@@ -76,6 +81,12 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
 
                 // A 429 on any chat pauses everything briefly: Telegram may be counting all our sends.
                 await DelayUntilAsync(_pausedUntil, cancellationToken);
+                if (!waitRecorded)
+                {
+                    _metrics.SendWaited("telegram", _time.GetElapsedTime(arrived));
+                    waitRecorded = true;
+                }
+
                 try
                 {
                     var result = await send(cancellationToken);

@@ -3,8 +3,9 @@ using Microsoft.Bot.Builder;
 
 namespace BlockBot.Conversation.Pipeline;
 
-/// <summary>The middleware every channel adapter runs, in order: one turn per conversation at a time, then state load/save, then reference keeping.</summary>
+/// <summary>The middleware every channel adapter runs, in order: turn metrics, one turn per conversation at a time, then state load/save, then reference keeping.</summary>
 public sealed class BotPipeline(
+    TurnMetrics metrics,
     ConversationTurnLock turnLock,
     BotStateAccessors state,
     ConversationReferenceRecorder references,
@@ -12,6 +13,7 @@ public sealed class BotPipeline(
 {
     public void ApplyTo(BotAdapter adapter)
     {
+        adapter.Use(metrics);
         adapter.Use(turnLock);
         adapter.Use(new AutoSaveStateMiddleware(state.ConversationState, state.UserState));
         adapter.Use(references);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Diagnostics;
 using BlockBot.Support.Scheduling;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -16,6 +17,7 @@ public sealed class DeliverConversationEventJob(
     IConversationEvents events,
     EventDeliveryOrder order,
     TimeProvider time,
+    BlockBotMetrics metrics,
     ILogger<DeliverConversationEventJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
@@ -119,6 +121,7 @@ public sealed class DeliverConversationEventJob(
 
         if (delivered)
         {
+            metrics.ReminderFired(eventName, context.FireTimeUtc - (context.ScheduledFireTimeUtc ?? context.FireTimeUtc));
             logger.LogInformation("Delivered event {Event} to {Customer} on attempt {Attempt}", eventName, customer, attempt);
         }
         else
