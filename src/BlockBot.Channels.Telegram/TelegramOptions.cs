@@ -53,6 +53,13 @@ public sealed partial class TelegramOptions
     [Range(1, 1_000)]
     public int ConcurrentChats { get; set; } = 32;
 
+    /// <summary>
+    /// Chats whose queued messages are being sent at once. The limiter keeps the rates; this bounds the
+    /// requests in flight, and so the messages that may go twice if the process dies mid-send.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int ConcurrentSends { get; set; } = 64;
+
     public static bool IsTokenShaped(string? token) => token is not null && TokenShape().IsMatch(token);
 
     public static bool IsSecretShaped(string? secret) => secret is not null && SecretShape().IsMatch(secret);

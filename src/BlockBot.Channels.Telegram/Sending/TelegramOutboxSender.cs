@@ -20,7 +20,7 @@ public sealed class TelegramOutboxSender(
     TelegramSendLimiter limiter,
     ICrossInstanceLock crossInstance,
     IOptions<TelegramOptions> options,
-    ILogger<TelegramOutboxSender> logger) : ChatOrderedWorker<StoredOutgoing>(Math.Max(options.Value.ConcurrentChats, 64), logger)
+    ILogger<TelegramOutboxSender> logger) : ChatOrderedWorker<StoredOutgoing>(options.Value.ConcurrentSends, logger)
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);

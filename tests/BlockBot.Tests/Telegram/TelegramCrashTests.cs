@@ -18,8 +18,8 @@ public sealed class TelegramCrashTests(ITestOutputHelper output) : IDisposable
     private const int PerChat = 5;
 
     // A send whose request Telegram accepted but whose outbox row was not yet removed when the process died is
-    // sent again: at most one per chat worker running at the kill.
-    private const int ConcurrentChats = 16;
+    // sent again: at most one per send in flight at the kill.
+    private const int ConcurrentSends = 16;
 
     private readonly TempDatabase _database = new();
 
@@ -59,7 +59,7 @@ public sealed class TelegramCrashTests(ITestOutputHelper output) : IDisposable
         var repeated = sent.Count - Chats * PerChat;
         output.WriteLine($"Killed after {atKill} answers; {sent.Count} answers in all for {Chats * PerChat} updates ({repeated} repeated).");
         Assert.All(Enumerable.Range(1, Chats), chat => Assert.InRange(sent.Count(m => m.ChatId == 20_000 + chat), PerChat, PerChat + 1));
-        Assert.InRange(repeated, 0, ConcurrentChats);
+        Assert.InRange(repeated, 0, ConcurrentSends);
     }
 
     public void Dispose()
@@ -98,7 +98,7 @@ public sealed class TelegramCrashTests(ITestOutputHelper output) : IDisposable
         // Fast sends so the burst takes seconds; the limits themselves are TelegramRateTests' subject.
         start.Environment["BlockBot__Telegram__MessagesPerSecond"] = "200";
         start.Environment["BlockBot__Telegram__ChatMessagesPerSecond"] = "50";
-        start.Environment["BlockBot__Telegram__ConcurrentChats"] = ConcurrentChats.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["BlockBot__Telegram__ConcurrentSends"] = ConcurrentSends.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["BlockBot__Storage__Provider"] = _database.Provider.ToString();
         start.Environment["BlockBot__Storage__ConnectionString"] = _database.ConnectionString;
         start.Environment["BlockBot__DialogsPath"] = RepositoryPaths.Dialogs;
