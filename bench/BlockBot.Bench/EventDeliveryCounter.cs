@@ -20,19 +20,24 @@ public sealed class EventDeliveryCounter(ConversationEventDispatcher dispatcher)
     /// <summary>Dispatches that threw (Quartz retries them) or found no conversation.</summary>
     public IReadOnlyDictionary<string, long> Failed => _failed;
 
-    public async Task<bool> DispatchAsync(CustomerId customer, string eventName, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    public async Task<EventDelivery> DispatchAsync(
+        CustomerId customer,
+        string eventName,
+        IReadOnlyDictionary<string, string> values,
+        string? deliveryId,
+        CancellationToken cancellationToken)
     {
         var started = TimeProvider.System.GetTimestamp();
-        var delivered = false;
+        var delivery = EventDelivery.Unreachable;
         try
         {
-            delivered = await dispatcher.DispatchAsync(customer, eventName, values, cancellationToken);
-            return delivered;
+            delivery = await dispatcher.DispatchAsync(customer, eventName, values, deliveryId, cancellationToken);
+            return delivery;
         }
         finally
         {
             DispatchTime.Record(TimeProvider.System.GetElapsedTime(started));
-            (delivered ? _delivered : _failed).AddOrUpdate(eventName, 1, (_, n) => n + 1);
+            (delivery == EventDelivery.Delivered ? _delivered : _failed).AddOrUpdate(eventName, 1, (_, n) => n + 1);
         }
     }
 }

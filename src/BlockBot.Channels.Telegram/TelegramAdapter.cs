@@ -10,8 +10,9 @@ namespace BlockBot.Channels.Telegram;
 
 /// <summary>
 /// Telegram as a Bot Framework channel. A turn's replies are not sent while it runs: they are collected
-/// and, when the turn is over, queued in the durable outbox (with the update marked handled, for a
-/// customer's update), from which <see cref="TelegramOutboxSender"/> sends them within Telegram's limits.
+/// and, when the turn is over, queued in the durable outbox in the transaction that saves the turn's state (with the
+/// update marked handled, for a customer's update), from which <see cref="TelegramOutboxSender"/> sends them within
+/// Telegram's limits.
 /// </summary>
 public sealed class TelegramAdapter : BotAdapter, IProactiveAdapter
 {
@@ -40,6 +41,7 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveAdapter
     {
         using var context = new TurnContext(this, activity);
         context.TurnState.Add(output);
+        TurnCommit.For(context).Enlist(new TelegramTurnCompletion(_store, output));
         await RunPipelineAsync(context, _bot.OnTurnAsync, cancellationToken);
     }
 
@@ -84,11 +86,15 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveAdapter
         using (var context = new TurnContext(this, reference.GetContinuationActivity()))
         {
             context.TurnState.Add(output);
+            TurnCommit.For(context).Enlist(new TelegramTurnCompletion(_store, output));
             await RunPipelineAsync(context, callback, cancellationToken);
         }
 
-        await _store.EnqueueAsync(output.Items, cancellationToken);
-        _sender.Wake();
+        // A failed turn saved nothing: its event is delivered again, and says all of it then.
+        if (output.IsSaved)
+        {
+            _sender.Wake();
+        }
     }
 
     public Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>

@@ -50,6 +50,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<DialogEngine>());
 
         services.AddSingleton<ConversationTurnLock>();
+        services.AddSingleton<TurnCommitMiddleware>();
         services.AddMetrics();
         services.TryAddSingleton<BlockBotMetrics>();
         services.AddSingleton<TurnMetrics>();

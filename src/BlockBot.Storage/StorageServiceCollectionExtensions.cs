@@ -56,7 +56,10 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<ISchemaMigrator>(sp => sp.GetRequiredService<SqliteSchema>());
         }
 
-        services.TryAddSingleton<IStorage, SqlStorage>();
+        services.TryAddSingleton<SqlStorage>();
+        services.TryAddSingleton<IStorage>(sp => sp.GetRequiredService<SqlStorage>());
+        services.TryAddSingleton<ITurnCommitter, SqlTurnCommitter>();
+        services.TryAddSingleton<IDeliveredEvents, SqlDeliveredEvents>();
         services.TryAddSingleton<IConversationDirectory, SqlConversationDirectory>();
         services.AddBlockBotSqlDomain();
 

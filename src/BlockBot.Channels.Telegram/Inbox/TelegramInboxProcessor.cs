@@ -46,11 +46,16 @@ public sealed class TelegramInboxProcessor(
         try
         {
             var update = JsonSerializer.Deserialize<Update>(item.Payload, JsonBotAPI.Options)!;
-            var output = new TurnOutput();
+            var output = new TurnOutput { UpdateId = item.UpdateId };
             // A turn begun is finished, also when the host is stopping: stopping waits for it (within the host's
             // ShutdownTimeout), so its state and replies are saved together instead of the update being handled again.
             await handler.HandleAsync(update, output, CancellationToken.None);
-            await store.CompleteAsync(item.UpdateId, output.Items, CancellationToken.None);
+            if (!output.IsSaved)
+            {
+                // No customer turn saved it: a staff action, an ignored update, or a failed turn with its apology.
+                await store.CompleteAsync(item.UpdateId, output.Items, CancellationToken.None);
+            }
+
             sender.Wake();
             return true;
         }

@@ -92,13 +92,22 @@ public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await InsertOutgoingAsync(connection, transaction, replies, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE telegram_update SET state = 'handled', handled_at = @Now WHERE update_id = @UpdateId",
-            new { UpdateId = updateId, Now = Now() },
-            transaction,
-            cancellationToken: cancellationToken));
+        await SaveTurnAsync(connection, transaction, updateId, replies, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Queues what a turn said and, for a customer's update, marks the update handled, in the caller's transaction.</summary>
+    public async Task SaveTurnAsync(DbConnection connection, DbTransaction transaction, long? updateId, IReadOnlyList<Outgoing> replies, CancellationToken cancellationToken)
+    {
+        await InsertOutgoingAsync(connection, transaction, replies, cancellationToken);
+        if (updateId is { } handled)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE telegram_update SET state = 'handled', handled_at = @Now WHERE update_id = @UpdateId",
+                new { UpdateId = handled, Now = Now() },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
     }
 
     /// <summary>Counts a failed attempt; past the limit the update is given up on, so one poison update cannot stall its chat.</summary>
@@ -113,20 +122,6 @@ public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider
             """,
             new { UpdateId = updateId, Max = maxAttempts },
             cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Queues messages that belong to no update, e.g. what a reminder's turn said.</summary>
-    public async Task EnqueueAsync(IReadOnlyList<Outgoing> messages, CancellationToken cancellationToken)
-    {
-        if (messages.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await InsertOutgoingAsync(connection, transaction, messages, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoredOutgoing>> PendingOutgoingAsync(int limit, CancellationToken cancellationToken)

@@ -6,10 +6,14 @@ namespace BlockBot.Conversation.Abstractions;
 /// </summary>
 public interface IConversationEvents
 {
-    /// <returns>False when the customer cannot be reached (no stored reference, or their channel is not running).</returns>
-    Task<bool> DispatchAsync(
+    /// <param name="deliveryId">
+    /// Identifies this one event across runs of the job that delivers it: an event whose id was delivered before is
+    /// not delivered again. Null: no such check.
+    /// </param>
+    Task<EventDelivery> DispatchAsync(
         CustomerId customer,
         string eventName,
         IReadOnlyDictionary<string, string> values,
+        string? deliveryId,
         CancellationToken cancellationToken);
 }

@@ -3,10 +3,14 @@ using Microsoft.Bot.Builder;
 
 namespace BlockBot.Conversation.Pipeline;
 
-/// <summary>The middleware every channel adapter runs, in order: turn metrics, one turn per conversation at a time, then state load/save, then reference keeping.</summary>
+/// <summary>
+/// The middleware every channel adapter runs, in order: turn metrics, one turn per conversation at a time, saving the
+/// turn in one transaction, then state load/save, then reference keeping.
+/// </summary>
 public sealed class BotPipeline(
     TurnMetrics metrics,
     ConversationTurnLock turnLock,
+    TurnCommitMiddleware commit,
     BotStateAccessors state,
     ConversationReferenceRecorder references,
     TurnErrorHandler errors)
@@ -15,6 +19,7 @@ public sealed class BotPipeline(
     {
         adapter.Use(metrics);
         adapter.Use(turnLock);
+        adapter.Use(commit);
         adapter.Use(new AutoSaveStateMiddleware(state.ConversationState, state.UserState));
         adapter.Use(references);
         adapter.OnTurnError = errors.OnTurnErrorAsync;

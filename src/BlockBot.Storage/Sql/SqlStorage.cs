@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using BlockBot.Conversation.Abstractions;
 using Dapper;
@@ -46,10 +47,34 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
             return items;
         }
 
+        // Within a turn, what the turn wrote and has not saved yet is what it reads back.
+        var pending = TurnCommit.Current;
+        var unread = new List<string>(keys.Length);
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        {
+            if (pending is not null && pending.TryGetState(key, out var held))
+            {
+                var write = (StateWrite)held;
+                if (write.Document is not null && Deserialize(write.Document) is { } value)
+                {
+                    items[key] = WithETag(value, write.NewETag);
+                }
+            }
+            else
+            {
+                unread.Add(key);
+            }
+        }
+
+        if (unread.Count == 0)
+        {
+            return items;
+        }
+
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Key, string? ETag, string Document)>(new CommandDefinition(
             $"SELECT key, etag, document FROM bot_state WHERE {KeyIsOneOf}",
-            new { Keys = keys.Distinct(StringComparer.Ordinal).ToArray() },
+            new { Keys = unread.ToArray() },
             cancellationToken: cancellationToken));
 
         foreach (var (key, etag, document) in rows)
@@ -64,6 +89,7 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
         return items;
     }
 
+    /// <remarks>Within a turn (<see cref="TurnCommit.Current"/>) the write is held and saved with the turn.</remarks>
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -75,12 +101,49 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
         // Serialise everything first: a refused type fails the call before anything is written.
         var updatedAt = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         var writes = changes.Select(change => PrepareWrite(change.Key, change.Value, updatedAt)).ToList();
+        if (TurnCommit.Current is { } turn)
+        {
+            Hold(turn, writes);
+            return;
+        }
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         // Microsoft.Data.Sqlite begins non-deferred (BEGIN IMMEDIATE): the write lock is taken up front, so the
-        // batch is all-or-nothing and a concurrent writer waits on the busy timeout instead of failing. On PostgreSQL
-        // the conditional ON CONFLICT update locks the row, so a concurrent writer of the key waits and then re-checks.
+        // batch is all-or-nothing and a concurrent writer waits on the busy timeout instead of failing.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ApplyAsync(connection, transaction, writes, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <remarks>Within a turn (<see cref="TurnCommit.Current"/>) the delete is held and saved with the turn.</remarks>
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Length == 0)
+        {
+            return;
+        }
+
+        if (TurnCommit.Current is { } turn)
+        {
+            var updatedAt = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+            Hold(turn, keys.Distinct(StringComparer.Ordinal).Select(key => PrepareWrite(key, null, updatedAt)).ToList());
+            return;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM bot_state WHERE {KeyIsOneOf}",
+            new { Keys = keys.Distinct(StringComparer.Ordinal).ToArray() },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Writes the prepared rows in the caller's transaction. On PostgreSQL the conditional ON CONFLICT update locks
+    /// the row, so a concurrent writer of the key waits and then re-checks the ETag.
+    /// </summary>
+    internal async Task ApplyAsync(DbConnection connection, DbTransaction transaction, IEnumerable<StateWrite> writes, CancellationToken cancellationToken)
+    {
         foreach (var write in writes)
         {
             if (write.Document is null)
@@ -97,23 +160,36 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
                 throw new StorageConflictException(write.Key, write.ExpectedETag);
             }
         }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
-    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Holds writes for the turn's commit, checking ETags against what the turn already holds the way the table would,
+    /// so a refused write fails now, inside the turn. The held row keeps the ETag the table is to be checked against.
+    /// </summary>
+    private static void Hold(TurnCommit turn, IReadOnlyList<StateWrite> writes)
     {
-        ArgumentNullException.ThrowIfNull(keys);
-        if (keys.Length == 0)
+        var merged = new List<StateWrite>(writes.Count);
+        foreach (var write in writes)
         {
-            return;
+            if (!turn.TryGetState(write.Key, out var held))
+            {
+                merged.Add(write);
+                continue;
+            }
+
+            var earlier = (StateWrite)held;
+            if (write.CheckETag == 1 && write.ExpectedETag is not null && write.ExpectedETag != "*" && earlier.NewETag is not null && write.ExpectedETag != earlier.NewETag)
+            {
+                throw new StorageConflictException(write.Key, write.ExpectedETag);
+            }
+
+            merged.Add(write with { ExpectedETag = earlier.ExpectedETag, CheckETag = earlier.CheckETag });
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM bot_state WHERE {KeyIsOneOf}",
-            new { Keys = keys.Distinct(StringComparer.Ordinal).ToArray() },
-            cancellationToken: cancellationToken));
+        foreach (var write in merged)
+        {
+            turn.SetState(write.Key, write);
+        }
     }
 
     private static StateWrite PrepareWrite(string key, object? value, string updatedAt)

@@ -65,7 +65,7 @@ public sealed class DeliverConversationEventJob(
 
     private async Task<bool> TryDeliverEarlierAsync(IJobDetail detail, CancellationToken cancellationToken)
     {
-        if (!TryRead(detail.JobDataMap, out var customer, out var eventName, out var values))
+        if (!TryRead(detail.JobDataMap, out var customer, out var eventName, out var values, out var deliveryId))
         {
             logger.LogError("Event job {JobKey} has unreadable data and is dropped", detail.Key);
             return true;
@@ -73,8 +73,8 @@ public sealed class DeliverConversationEventJob(
 
         try
         {
-            await events.DispatchAsync(customer, eventName, values, cancellationToken);
-            logger.LogInformation("Delivered event {Event} to {Customer} ahead of a later one", eventName, customer);
+            var delivery = await events.DispatchAsync(customer, eventName, values, deliveryId, cancellationToken);
+            logger.LogInformation("Event {Event} for {Customer}, ahead of a later one: {Delivery}", eventName, customer, delivery);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -102,16 +102,16 @@ public sealed class DeliverConversationEventJob(
     private async Task<bool> DeliverAsync(IJobExecutionContext context, JobDataMap data, CancellationToken cancellationToken)
     {
         var attempt = JobRetry.Attempt(context);
-        if (!TryRead(data, out var customer, out var eventName, out var values))
+        if (!TryRead(data, out var customer, out var eventName, out var values, out var deliveryId))
         {
             logger.LogError("Event job {JobKey} has unreadable data and is dropped", context.JobDetail.Key);
             return true;
         }
 
-        bool delivered;
+        EventDelivery delivery;
         try
         {
-            delivered = await events.DispatchAsync(customer, eventName, values, cancellationToken);
+            delivery = await events.DispatchAsync(customer, eventName, values, deliveryId, cancellationToken);
         }
         catch (Exception exception)
         {
@@ -119,14 +119,18 @@ public sealed class DeliverConversationEventJob(
             return false;
         }
 
-        if (delivered)
+        switch (delivery)
         {
-            metrics.ReminderFired(eventName, context.FireTimeUtc - (context.ScheduledFireTimeUtc ?? context.FireTimeUtc));
-            logger.LogInformation("Delivered event {Event} to {Customer} on attempt {Attempt}", eventName, customer, attempt);
-        }
-        else
-        {
-            logger.LogWarning("Event {Event} for {Customer} is dropped: the customer cannot be reached", eventName, customer);
+            case EventDelivery.Delivered:
+                metrics.ReminderFired(eventName, context.FireTimeUtc - (context.ScheduledFireTimeUtc ?? context.FireTimeUtc));
+                logger.LogInformation("Delivered event {Event} to {Customer} on attempt {Attempt}", eventName, customer, attempt);
+                break;
+            case EventDelivery.AlreadyDelivered:
+                logger.LogInformation("Event {Event} for {Customer} was delivered by an earlier run of job {JobKey}", eventName, customer, context.JobDetail.Key);
+                break;
+            default:
+                logger.LogWarning("Event {Event} for {Customer} is dropped: the customer cannot be reached", eventName, customer);
+                break;
         }
 
         return true;
@@ -136,11 +140,14 @@ public sealed class DeliverConversationEventJob(
         JobDataMap data,
         out CustomerId customer,
         out string eventName,
-        out IReadOnlyDictionary<string, string> values)
+        out IReadOnlyDictionary<string, string> values,
+        out string? deliveryId)
     {
         customer = null!;
         eventName = string.Empty;
         values = new Dictionary<string, string>();
+        // Jobs queued before delivery ids existed have none: they are delivered without the check.
+        deliveryId = data.GetString(ConversationEventJobs.DeliveryKey);
         try
         {
             if (data.GetString(ConversationEventJobs.CustomerKey) is not { } customerKey

@@ -35,7 +35,7 @@ public sealed class SqliteSchemaTests : IDisposable
 
         await using var connection = await factory.OpenAsync(CancellationToken.None);
         var versions = (await connection.QueryAsync<(long Version, string Name)>("SELECT version, name FROM schema_version")).ToList();
-        Assert.Equal([(1L, "001_state"), (2L, "002_domain"), (3L, "003_telegram"), (4L, "004_bitrix24")], versions.OrderBy(v => v.Version));
+        Assert.Equal([(1L, "001_state"), (2L, "002_domain"), (3L, "003_telegram"), (4L, "004_bitrix24"), (5L, "005_delivered_event")], versions.OrderBy(v => v.Version));
         Assert.Single(await storage.ReadAsync(["kept"]));
     }
 }

@@ -22,7 +22,7 @@ internal sealed class RecordingConversationEvents : IConversationEvents
 
     public bool Reachable { get; set; } = true;
 
-    public Task<bool> DispatchAsync(CustomerId customer, string eventName, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    public Task<EventDelivery> DispatchAsync(CustomerId customer, string eventName, IReadOnlyDictionary<string, string> values, string? deliveryId, CancellationToken cancellationToken)
     {
         var call = new SentEvent(customer, eventName, values);
         Calls.Enqueue(call);
@@ -32,7 +32,7 @@ internal sealed class RecordingConversationEvents : IConversationEvents
             throw new InvalidOperationException("The channel is not running yet.");
         }
 
-        return Task.FromResult(Reachable);
+        return Task.FromResult(Reachable ? EventDelivery.Delivered : EventDelivery.Unreachable);
     }
 
     public async Task<SentEvent> NextCallAsync() => await _calls.Reader.ReadAsync().AsTask().WaitAsync(TestTimeouts.Generous);

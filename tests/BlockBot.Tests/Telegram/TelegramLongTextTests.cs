@@ -35,8 +35,8 @@ public sealed class TelegramLongTextTests : IDisposable
             .ToList();
         var text = string.Join("\n\n", paragraphs);
         Assert.InRange(text.Length, 10_000, 12_000);
-        Assert.True(await bot.Services.GetRequiredService<IConversationEvents>().DispatchAsync(
-            customer, EventNames.StaffMessage, new Dictionary<string, string> { ["staff"] = "Anna", ["text"] = text }, CancellationToken.None));
+        Assert.Equal(EventDelivery.Delivered, await bot.Services.GetRequiredService<IConversationEvents>().DispatchAsync(
+            customer, EventNames.StaffMessage, new Dictionary<string, string> { ["staff"] = "Anna", ["text"] = text }, deliveryId: null, CancellationToken.None));
 
         await fake.WaitUntilAsync(f => f.SentTo(Customer).Count >= 3, "the parts of the long message");
         await fake.WaitUntilAsync(_ => OutboxIsEmpty(), "the outbox to be empty");

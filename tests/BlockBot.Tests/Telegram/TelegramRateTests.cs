@@ -64,7 +64,7 @@ public sealed class TelegramRateTests(ITestOutputHelper output) : IDisposable
         }
 
         await Parallel.ForEachAsync(customers, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (customer, token) =>
-            Assert.True(await events.DispatchAsync(customer, EventNames.StaffMessage, new Dictionary<string, string> { ["staff"] = "Anna", ["text"] = "Reminder " + customer.UserId }, token)));
+            Assert.Equal(EventDelivery.Delivered, await events.DispatchAsync(customer, EventNames.StaffMessage, new Dictionary<string, string> { ["staff"] = "Anna", ["text"] = "Reminder " + customer.UserId }, deliveryId: null, token)));
 
         await fake.WaitUntilAsync(f => f.Sent.Count >= chats, $"{chats} messages", TimeSpan.FromSeconds(chats / limits.PerSecond * 3 + 30));
         var sent = fake.Sent;

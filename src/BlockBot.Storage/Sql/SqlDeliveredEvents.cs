@@ -1,0 +1,35 @@
+using System.Data.Common;
+using System.Globalization;
+using BlockBot.Conversation.Abstractions;
+using Dapper;
+
+namespace BlockBot.Storage.Sql;
+
+/// <summary>The <c>delivered_event</c> table: one row per queued event that reached its conversation.</summary>
+public sealed class SqlDeliveredEvents(IDbConnectionFactory connections, TimeProvider time) : IDeliveredEvents
+{
+    public async Task<bool> WasDeliveredAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM delivered_event WHERE delivery_id = @DeliveryId",
+            new { DeliveryId = deliveryId },
+            cancellationToken: cancellationToken)) > 0;
+    }
+
+    public ITurnCommitWork Mark(string deliveryId) => new DeliveryMark(deliveryId, time.GetUtcNow());
+
+    private sealed class DeliveryMark(string deliveryId, DateTimeOffset at) : ITurnCommitWork
+    {
+        public Task SaveAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+            connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO delivered_event (delivery_id, delivered_at) VALUES (@DeliveryId, @At)",
+                new { DeliveryId = deliveryId, At = at.ToString("O", CultureInfo.InvariantCulture) },
+                transaction,
+                cancellationToken: cancellationToken));
+
+        public void Committed()
+        {
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Data.Common;
+using BlockBot.Conversation.Abstractions;
+using BlockBot.Storage.Sql;
+using BlockBot.Tests.Infrastructure;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BlockBot.Tests.Storage;
+
+/// <summary>
+/// A turn's state, what it says and the mark that its update or event is handled are saved in one transaction:
+/// a crash before the commit leaves none of it, so the update or event runs again from where it was, once.
+/// </summary>
+public sealed class TurnCommitTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task State_written_during_a_turn_is_read_back_in_it_and_reaches_the_database_only_with_the_commit()
+    {
+        var factory = await _database.MigrateAsync();
+        var storage = new SqlStorage(factory, TimeProvider.System, NullLogger<SqlStorage>.Instance);
+        var commit = new TurnCommit();
+
+        using (commit.Collect())
+        {
+            await storage.WriteAsync(new Dictionary<string, object> { ["state"] = new PocoItem { Count = 2 } });
+            Assert.Equal(2, Assert.IsType<PocoItem>((await storage.ReadAsync(["state"]))["state"]).Count);
+        }
+
+        Assert.Empty(await storage.ReadAsync(["state"]));
+
+        await new SqlTurnCommitter(factory, storage).CommitAsync(commit, CancellationToken.None);
+        Assert.Equal(2, Assert.IsType<PocoItem>((await storage.ReadAsync(["state"]))["state"]).Count);
+    }
+
+    [Fact]
+    public async Task A_commit_that_fails_part_way_saves_neither_the_state_nor_the_delivery_mark()
+    {
+        var factory = await _database.MigrateAsync();
+        var storage = new SqlStorage(factory, TimeProvider.System, NullLogger<SqlStorage>.Instance);
+        await storage.WriteAsync(new Dictionary<string, object> { ["state"] = new PocoItem { Count = 1 } });
+        var delivered = new SqlDeliveredEvents(factory, TimeProvider.System);
+        var commit = new TurnCommit();
+        using (commit.Collect())
+        {
+            await storage.WriteAsync(new Dictionary<string, object> { ["state"] = new PocoItem { Count = 2 } });
+        }
+
+        commit.Enlist(delivered.Mark("event-1"));
+        commit.Enlist(new FailingWork());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new SqlTurnCommitter(factory, storage).CommitAsync(commit, CancellationToken.None));
+
+        Assert.Equal(1, Assert.IsType<PocoItem>((await storage.ReadAsync(["state"]))["state"]).Count);
+        Assert.False(await delivered.WasDeliveredAsync("event-1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_event_delivered_again_by_a_rerun_job_reaches_the_customer_once()
+    {
+        await using var host = await BotHost.StartAsync(_database, new FakeTimeProvider(BotHost.Start));
+        await new TestFlow(host.Adapter, host.Bot).Send("/help").StartTestAsync();
+        await host.WaitForIdleAsync();
+        while (host.Adapter.GetNextReply() is not null)
+        {
+        }
+
+        var events = host.Services.GetRequiredService<IConversationEvents>();
+        var customer = new CustomerId(Microsoft.Bot.Connector.Channels.Test, "customer-1");
+        var values = new Dictionary<string, string> { ["staff"] = "Anna", ["text"] = "Queue cleared" };
+
+        Assert.Equal(EventDelivery.Delivered, await events.DispatchAsync(customer, EventNames.StaffMessage, values, "delivery-1", CancellationToken.None));
+        Assert.Equal(EventDelivery.AlreadyDelivered, await events.DispatchAsync(customer, EventNames.StaffMessage, values, "delivery-1", CancellationToken.None));
+        Assert.Equal(EventDelivery.Delivered, await events.DispatchAsync(customer, EventNames.StaffMessage, values, "delivery-2", CancellationToken.None));
+
+        var replies = new List<string>();
+        while (host.Adapter.GetNextReply() is IMessageActivity reply)
+        {
+            replies.Add(reply.Text);
+        }
+
+        Assert.Equal(2, replies.Count(r => r.Contains("Queue cleared", StringComparison.Ordinal)));
+    }
+
+    private sealed class FailingWork : ITurnCommitWork
+    {
+        public Task SaveAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The machine went down here.");
+
+        public void Committed() => throw new InvalidOperationException("A failed commit is not committed.");
+    }
+}
