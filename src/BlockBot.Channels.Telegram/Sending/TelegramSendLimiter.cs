@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Threading.RateLimiting;
 using BlockBot.Conversation.Diagnostics;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,8 @@ namespace BlockBot.Channels.Telegram.Sending;
 /// a rate over all chats, one message at a time per chat with a gap after it (1/s private, 20/min
 /// group) — and on a 429 waits the <c>retry_after</c> Telegram asks for and sends again, so nothing is
 /// dropped. The client's own 429 retry is off (RetryThreshold 0) so this is the only place that waits.
+/// Several instances on PostgreSQL also book each send in the <see cref="SharedSendSchedule"/>, so the overall rate
+/// and a chat's gap hold for all of them together (the staff group gets sends from every instance).
 /// </summary>
 public sealed class TelegramSendLimiter : IAsyncDisposable
 {
@@ -23,15 +26,24 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<TelegramSendLimiter> _logger;
     private readonly BlockBotMetrics _metrics;
+    private readonly SharedSendSchedule _shared;
+    private readonly TimeSpan _overallGap;
     private long _throttled;
     private DateTimeOffset _pausedUntil;
 
-    public TelegramSendLimiter(IOptions<TelegramOptions> options, TimeProvider time, BlockBotMetrics metrics, ILogger<TelegramSendLimiter> logger)
+    public TelegramSendLimiter(
+        IOptions<TelegramOptions> options,
+        SharedSendSchedule shared,
+        TimeProvider time,
+        BlockBotMetrics metrics,
+        ILogger<TelegramSendLimiter> logger)
     {
         var o = options.Value;
         _time = time;
         _logger = logger;
         _metrics = metrics;
+        _shared = shared;
+        _overallGap = TimeSpan.FromSeconds(1 / o.MessagesPerSecond);
         _privateGap = TimeSpan.FromSeconds(1 / o.ChatMessagesPerSecond);
         _groupGap = TimeSpan.FromSeconds(60 / o.GroupMessagesPerMinute);
 
@@ -81,6 +93,7 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
 
                 // A 429 on any chat pauses everything briefly: Telegram may be counting all our sends.
                 await DelayUntilAsync(_pausedUntil, cancellationToken);
+                await WaitForSharedSlotsAsync(chatId, cancellationToken);
                 if (!waitRecorded)
                 {
                     _metrics.SendWaited("telegram", _time.GetElapsedTime(arrived));
@@ -127,6 +140,23 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _overall.DisposeAsync();
+
+    private async Task WaitForSharedSlotsAsync(long chatId, CancellationToken cancellationToken)
+    {
+        if (!_shared.IsShared)
+        {
+            return;
+        }
+
+        var chatGap = chatId < 0 ? _groupGap : _privateGap;
+        var overall = await _shared.BookAsync("all", _overallGap, cancellationToken);
+        var chat = await _shared.BookAsync("chat:" + chatId.ToString(CultureInfo.InvariantCulture), chatGap, cancellationToken);
+        var wait = overall > chat ? overall : chat;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time, cancellationToken);
+        }
+    }
 
     private async Task DelayUntilAsync(DateTimeOffset when, CancellationToken cancellationToken)
     {
