@@ -50,6 +50,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddHostedService<TelegramStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<TelegramOutboxSender>());
         services.AddHostedService(sp => sp.GetRequiredService<TelegramInboxProcessor>());
+        services.AddHostedService<TelegramInboxRetention>();
         if (configuration.GetValue<TelegramMode?>(TelegramOptions.Section + ":Mode") is null or TelegramMode.Polling)
         {
             services.AddHostedService<TelegramPollingService>();

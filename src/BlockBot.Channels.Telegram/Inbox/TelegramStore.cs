@@ -110,6 +110,17 @@ public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider
         }
     }
 
+    /// <summary>Forgets updates finished before <paramref name="oldest"/>; pending ones stay whatever their age.</summary>
+    /// <returns>How many were forgotten.</returns>
+    public async Task<int> PruneAsync(DateTimeOffset oldest, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM telegram_update WHERE state <> 'received' AND received_at < @Oldest",
+            new { Oldest = oldest.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture) },
+            cancellationToken: cancellationToken));
+    }
+
     /// <summary>Counts a failed attempt; past the limit the update is given up on, so one poison update cannot stall its chat.</summary>
     public async Task FailAsync(long updateId, int maxAttempts, CancellationToken cancellationToken)
     {

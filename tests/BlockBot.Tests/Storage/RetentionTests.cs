@@ -1,0 +1,66 @@
+using BlockBot.Channels.Telegram.Inbox;
+using BlockBot.Storage.Sql;
+using BlockBot.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace BlockBot.Tests.Storage;
+
+/// <summary>The records that make redeliveries harmless are kept long enough for that, and not for ever.</summary>
+public sealed class RetentionTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task Handled_updates_older_than_a_week_are_forgotten_and_pending_ones_kept()
+    {
+        var factory = await _database.MigrateAsync();
+        var clock = new FakeTimeProvider(BotHost.Start);
+        var store = new TelegramStore(factory, clock);
+        await store.RecordAsync([Update(1), Update(2)], CancellationToken.None);
+        await store.CompleteAsync(1, [], CancellationToken.None);
+        clock.Advance(TimeSpan.FromDays(8));
+        await store.RecordAsync([Update(3)], CancellationToken.None);
+        await store.CompleteAsync(3, [], CancellationToken.None);
+
+        Assert.Equal(1, await store.PruneAsync(clock.GetUtcNow() - TelegramInboxRetention.Kept, CancellationToken.None));
+
+        Assert.Equal([2L], (await store.PendingUpdatesAsync(10, CancellationToken.None)).Select(u => u.UpdateId));
+        // Update 3 is still known: offered again, it is not taken as new.
+        Assert.Equal(0, await store.RecordAsync([Update(3)], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Delivery_marks_older_than_thirty_days_go_when_a_new_one_is_saved()
+    {
+        var factory = await _database.MigrateAsync();
+        var clock = new FakeTimeProvider(BotHost.Start);
+        var delivered = new SqlDeliveredEvents(factory, clock);
+        await SaveAsync(factory, delivered.Mark("old"));
+        clock.Advance(TimeSpan.FromDays(29));
+        await SaveAsync(factory, delivered.Mark("recent"));
+        clock.Advance(TimeSpan.FromDays(2));
+        await SaveAsync(factory, delivered.Mark("new"));
+
+        Assert.False(await delivered.WasDeliveredAsync("old", CancellationToken.None));
+        Assert.True(await delivered.WasDeliveredAsync("recent", CancellationToken.None));
+        Assert.True(await delivered.WasDeliveredAsync("new", CancellationToken.None));
+    }
+
+    private static async Task SaveAsync(BlockBot.Storage.IDbConnectionFactory factory, BlockBot.Conversation.Abstractions.ITurnCommitWork work)
+    {
+        await using var connection = await factory.OpenAsync(CancellationToken.None);
+        await using var transaction = await connection.BeginTransactionAsync();
+        await work.SaveAsync(connection, transaction, CancellationToken.None);
+        await transaction.CommitAsync();
+    }
+
+    private static Update Update(int id) => new()
+    {
+        Id = id,
+        Message = new Message { Id = id, Date = BotHost.Start.UtcDateTime, Chat = new Chat { Id = 42, Type = ChatType.Private }, Text = "hello" },
+    };
+}
