@@ -39,7 +39,7 @@ public sealed class TicketGauges : IDisposable
         _time = time;
         _logger = logger;
         metrics.Meter.CreateObservableGauge(
-            OpenName, ObserveWorkable, "{ticket}", "Tickets open or taken by staff, by state and kind; database-wide");
+            OpenName, ObserveWorkable, "{ticket}", "Tickets waiting for staff (open) or being worked on (taken), by state and kind; database-wide");
         metrics.Meter.CreateObservableGauge(
             ScheduledName, ObserveScheduled, "{ticket}", "Tickets scheduled to open later (clearing policy), by kind; database-wide");
         metrics.Meter.CreateObservableGauge(
