@@ -4,6 +4,7 @@ using BlockBot.Conversation.Diagnostics;
 using BlockBot.Support.Actions;
 using BlockBot.Support.Cases;
 using BlockBot.Support.Customers;
+using BlockBot.Support.Diagnostics;
 using BlockBot.Support.Events;
 using BlockBot.Support.Policy;
 using BlockBot.Support.Reminders;
@@ -34,6 +35,10 @@ public static class SupportServiceCollectionExtensions
             .Bind(configuration.GetSection(PeriodsOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<TicketGaugeOptions>()
+            .Bind(configuration.GetSection(TicketGaugeOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DateDisplay>();
@@ -45,6 +50,8 @@ public static class SupportServiceCollectionExtensions
         services.TryAddSingleton<ICrossInstanceLock, SingleInstanceLock>();
         services.AddMetrics();
         services.TryAddSingleton<BlockBotMetrics>();
+        services.AddSingleton<TicketGauges>();
+        services.AddHostedService<TicketGaugeRefreshService>();
         services.AddSingleton<IKnownEvents, KnownEvents>();
         services.AddSingleton<ReminderScheduler>();
         services.AddSingleton<TicketOpenings>();

@@ -5,7 +5,8 @@ namespace BlockBot.Conversation.Diagnostics;
 
 /// <summary>
 /// The bot's own instruments on the Meter <c>BlockBot</c>: turns and their latency, reminders (queued conversation
-/// events) fired and how late, and sends a channel's rate limiter held back. Any System.Diagnostics.Metrics listener
+/// events) fired and how late, sends a channel's rate limiter held back, and how long tickets took staff. The
+/// gauges of tickets still open are the support domain's (<c>TicketGauges</c>), on the same meter. Any System.Diagnostics.Metrics listener
 /// reads them (<c>dotnet-counters monitor -n BlockBot --counters BlockBot</c>, or OpenTelemetry: see the README).
 /// </summary>
 public sealed class BlockBotMetrics
@@ -18,6 +19,7 @@ public sealed class BlockBotMetrics
     private readonly Histogram<double> _reminderLateness;
     private readonly Counter<long> _sendsDelayed;
     private readonly Histogram<double> _sendDelay;
+    private readonly Histogram<double> _ticketResolutionTime;
 
     public BlockBotMetrics(IMeterFactory meters)
     {
@@ -29,6 +31,8 @@ public sealed class BlockBotMetrics
         _reminderLateness = Meter.CreateHistogram<double>("blockbot.reminder.lateness", "s", "How long after its scheduled time a reminder fired");
         _sendsDelayed = Meter.CreateCounter<long>("blockbot.sends.delayed", "{message}", "Outgoing calls a channel's rate limiter held back, by channel");
         _sendDelay = Meter.CreateHistogram<double>("blockbot.send.delay", "s", "How long the rate limiter held an outgoing call back, by channel");
+        _ticketResolutionTime = Meter.CreateHistogram<double>(
+            "blockbot.ticket.resolution_time", "s", "From a ticket's opening to staff marking it done or declining it, by kind and outcome");
     }
 
     /// <summary>The meter, created through the host's <see cref="IMeterFactory"/> (so each host has its own).</summary>
@@ -59,5 +63,12 @@ public sealed class BlockBotMetrics
         var tags = new TagList { { "channel", channel } };
         _sendsDelayed.Add(1, tags);
         _sendDelay.Record(waited.TotalSeconds, tags);
+    }
+
+    /// <summary>Records a ticket staff closed: <paramref name="outcome"/> is <c>done</c> or <c>declined</c>.</summary>
+    public void TicketResolved(string kind, string outcome, TimeSpan sinceOpening)
+    {
+        var tags = new TagList { { "kind", kind }, { "outcome", outcome } };
+        _ticketResolutionTime.Record(Math.Max(0, sinceOpening.TotalSeconds), tags);
     }
 }

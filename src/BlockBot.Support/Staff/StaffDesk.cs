@@ -1,5 +1,6 @@
 using BlockBot.Conversation;
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Diagnostics;
 using BlockBot.Support.Events;
 using BlockBot.Support.Tickets;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed class StaffDesk(
     IEventOutbox outbox,
     DateDisplay dates,
     TimeProvider time,
+    BlockBotMetrics metrics,
     ILogger<StaffDesk> logger)
 {
     public const int MaxDeclineReasonLength = 500;
@@ -148,9 +150,18 @@ public sealed class StaffDesk(
             }
 
             logger.LogInformation("Staff {StaffId} moved ticket {TicketId} from {From} to {To}", staff.Id, ticketId, ticket.State, changed.State);
+            RecordResolution(changed);
             await outbox.EnqueueAsync(CustomerId.Parse(changed.CustomerKey), eventName, eventValues, cancellationToken);
             await UpdateCardAsync(changed, cancellationToken);
             return new StaffActionResult(true, successMessage(changed), changed);
+        }
+    }
+
+    private void RecordResolution(HandoffTicket ticket)
+    {
+        if (ticket is { State: TicketState.Done or TicketState.Declined, ClosedAt: { } closedAt })
+        {
+            metrics.TicketResolved(ticket.Kind.ToText(), ticket.State.ToText(), closedAt - ticket.OpensAt);
         }
     }
 

@@ -10,6 +10,12 @@ public interface ITicketRepository
     /// <summary>Scheduled, open and taken tickets of every customer, oldest first.</summary>
     Task<IReadOnlyList<HandoffTicket>> ListActiveAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Scheduled, open and taken tickets counted by state and kind, in one aggregate query: cheap enough to run
+    /// every few seconds. Pairs of state and kind without tickets are left out.
+    /// </summary>
+    Task<IReadOnlyList<TicketTally>> TallyActiveAsync(CancellationToken cancellationToken);
+
     /// <summary>Every ticket of the customer, newest first.</summary>
     Task<IReadOnlyList<HandoffTicket>> ListForCustomerAsync(string customerKey, CancellationToken cancellationToken);
 

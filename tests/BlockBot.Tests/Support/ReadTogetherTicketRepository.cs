@@ -32,6 +32,8 @@ internal sealed class ReadTogetherTicketRepository(ITicketRepository inner, int 
 
     public Task<IReadOnlyList<HandoffTicket>> ListActiveAsync(CancellationToken cancellationToken) => inner.ListActiveAsync(cancellationToken);
 
+    public Task<IReadOnlyList<TicketTally>> TallyActiveAsync(CancellationToken cancellationToken) => inner.TallyActiveAsync(cancellationToken);
+
     public Task<IReadOnlyList<HandoffTicket>> ListForCustomerAsync(string customerKey, CancellationToken cancellationToken) =>
         inner.ListForCustomerAsync(customerKey, cancellationToken);
 

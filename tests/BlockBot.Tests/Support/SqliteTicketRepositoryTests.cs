@@ -80,6 +80,28 @@ public sealed class SqliteTicketRepositoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_tally_counts_active_tickets_by_state_and_kind_with_the_earliest_opening()
+    {
+        await _database.Tickets.AddAsync(NewTicket("telegram:1", "Sales", TicketState.Open) with { OpensAt = Now.AddMinutes(30) }, default);
+        await _database.Tickets.AddAsync(NewTicket("telegram:2", "Sales", TicketState.Open) with { OpensAt = Now.AddMinutes(10) }, default);
+        await _database.Tickets.AddAsync(NewTicket("telegram:3", null, TicketState.Taken, TicketKind.GeneralQuestion), default);
+        await _database.Tickets.AddAsync(NewTicket("telegram:4", "Sales", TicketState.Scheduled, TicketKind.VmChange) with { OpensAt = Now.AddDays(4) }, default);
+        await _database.Tickets.AddAsync(NewTicket("telegram:5", "Sales", TicketState.Done), default);
+        await _database.Tickets.AddAsync(NewTicket("telegram:6", "Sales", TicketState.Declined), default);
+        await _database.Tickets.AddAsync(NewTicket("telegram:7", "Sales", TicketState.Withdrawn), default);
+
+        var tallies = await _database.Tickets.TallyActiveAsync(default);
+
+        Assert.Equal(
+            [
+                new TicketTally(TicketState.Open, TicketKind.QueueClearing, 2, Now.AddMinutes(10)),
+                new TicketTally(TicketState.Scheduled, TicketKind.VmChange, 1, Now.AddDays(4)),
+                new TicketTally(TicketState.Taken, TicketKind.GeneralQuestion, 1, Now),
+            ],
+            tallies.OrderBy(t => t.State.ToText(), StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Deleting_a_customers_tickets_leaves_the_others()
     {
         await _database.Tickets.AddAsync(NewTicket("telegram:1", "Sales", TicketState.Open), default);

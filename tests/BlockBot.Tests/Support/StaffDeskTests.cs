@@ -1,9 +1,12 @@
+using System.Diagnostics.Metrics;
 using BlockBot.Tests.Infrastructure;
 using BlockBot.Conversation;
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Diagnostics;
 using BlockBot.Support.Events;
 using BlockBot.Support.Staff;
 using BlockBot.Support.Tickets;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -20,6 +23,7 @@ public sealed class StaffDeskTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(Now);
     private readonly RecordingStaffChat _staffChat = new();
     private readonly RecordingEventOutbox _outbox = new();
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private TempSqliteDatabase _database = null!;
     private StaffDesk _desk = null!;
 
@@ -29,7 +33,11 @@ public sealed class StaffDeskTests : IAsyncLifetime
         _desk = DeskOver(_database.Tickets);
     }
 
-    public async Task DisposeAsync() => await _database.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        await _meters.DisposeAsync();
+    }
 
     [Fact]
     public async Task Taking_a_taken_ticket_is_refused()
@@ -183,7 +191,14 @@ public sealed class StaffDeskTests : IAsyncLifetime
     }
 
     private StaffDesk DeskOver(ITicketRepository tickets) =>
-        new(tickets, _staffChat, _outbox, new DateDisplay(Options.Create(new ConversationOptions())), _time, NullLogger<StaffDesk>.Instance);
+        new(
+            tickets,
+            _staffChat,
+            _outbox,
+            new DateDisplay(Options.Create(new ConversationOptions())),
+            _time,
+            new BlockBotMetrics(_meters.GetRequiredService<IMeterFactory>()),
+            NullLogger<StaffDesk>.Instance);
 
     private Task<HandoffTicket> AddTicketAsync(TicketState state, string? handledBy = null) =>
         _database.Tickets.AddAsync(

@@ -52,6 +52,20 @@ public sealed class SqlTicketRepository(IDbConnectionFactory connections) : ITic
     public Task<IReadOnlyList<HandoffTicket>> ListActiveAsync(CancellationToken cancellationToken) =>
         ListAsync($"{Select} WHERE state IN ('scheduled', 'open', 'taken') ORDER BY id", new { }, cancellationToken);
 
+    public async Task<IReadOnlyList<TicketTally>> TallyActiveAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TicketTallyRow>(new CommandDefinition(
+            $"""
+            SELECT {TicketTallyRow.Columns}
+            FROM handoff_ticket
+            WHERE state IN ('scheduled', 'open', 'taken')
+            GROUP BY state, kind
+            """,
+            cancellationToken: cancellationToken));
+        return rows.Select(row => row.ToTally()).ToList();
+    }
+
     public Task<IReadOnlyList<HandoffTicket>> ListForCustomerAsync(string customerKey, CancellationToken cancellationToken) =>
         ListAsync($"{Select} WHERE customer_key = @CustomerKey ORDER BY id DESC", new { CustomerKey = customerKey }, cancellationToken);
 
