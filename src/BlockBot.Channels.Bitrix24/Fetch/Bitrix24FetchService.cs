@@ -1,6 +1,7 @@
 using System.Globalization;
 using BlockBot.Channels.Bitrix24.Events;
 using BlockBot.Channels.Bitrix24.Rest;
+using BlockBot.Conversation.Abstractions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,20 +12,46 @@ namespace BlockBot.Channels.Bitrix24.Fetch;
 /// Fetch mode: polls <c>imbot.v2.Event.get</c>. The events of a page are handled in order, each turn to its end,
 /// and only then is the page's <c>nextOffset</c> saved and passed on (which confirms the page to the portal); a crash
 /// mid-page gets the page again after the restart, and events already handled are skipped by key.
+/// Of several instances sharing PostgreSQL, one fetches at a time (it holds the <see cref="Scope"/> lock); the others
+/// wait for the lock and take over, from the saved offset, when that instance stops or dies.
 /// </summary>
 public sealed class Bitrix24FetchService(
     Bitrix24Api api,
     Bitrix24Bot bot,
     Bitrix24EventRouter router,
     Bitrix24Store store,
+    ICrossInstanceLock crossInstance,
     IOptions<Bitrix24Options> options,
     ILogger<Bitrix24FetchService> logger) : BackgroundService
 {
+    /// <summary>The <see cref="ICrossInstanceLock"/> scope the fetching instance holds.</summary>
+    public const string Scope = "bitrix24-fetch";
+
     private static readonly TimeSpan MaxErrorDelay = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var botId = await bot.IdAsync(stoppingToken);
+        IAsyncDisposable fetching;
+        try
+        {
+            fetching = await crossInstance.AcquireAsync(Scope, "events", stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await using (fetching)
+        {
+            logger.LogInformation("This instance fetches the Bitrix24 events");
+            await FetchAsync(botId, stoppingToken);
+        }
+    }
+
+    private async Task FetchAsync(long botId, CancellationToken stoppingToken)
+    {
+        // Read only once the lock is held: an instance taking over goes on from where the last one confirmed.
         var saved = await store.GetAsync(Bitrix24Store.OffsetName, stoppingToken);
         long? offset = long.TryParse(saved, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
         var errors = 0;

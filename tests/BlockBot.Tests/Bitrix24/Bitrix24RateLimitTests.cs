@@ -8,6 +8,8 @@ using Xunit.Abstractions;
 namespace BlockBot.Tests.Bitrix24;
 
 /// <summary>The portal's limits: its leaky bucket kept from our side, and its 503 refusals retried without loss.</summary>
+// Requests that leave in order can arrive reordered when the machine is busy, which the portal's bucket counts against us.
+[Collection(TimingSensitiveCollection.Name)]
 public sealed class Bitrix24RateLimitTests(ITestOutputHelper output) : IDisposable
 {
     private const string Send = "imbot.v2.Chat.Message.send";
