@@ -11,16 +11,16 @@ internal static class ConversationEventJobs
     public const string EventKey = "event";
     public const string ValuesKey = "values";
 
-    /// <summary>A fresh id per queued event: a run of the job after a crash finds the event delivered and stops.</summary>
+    /// <summary>The event's delivery id: a run of the job after a crash, or the same event queued again, finds it delivered and stops.</summary>
     public const string DeliveryKey = "delivery";
 
-    public static IJobDetail Create(JobKey key, CustomerId customer, string eventName, IReadOnlyDictionary<string, string> values) =>
+    public static IJobDetail Create(JobKey key, CustomerId customer, string eventName, IReadOnlyDictionary<string, string> values, string? deliveryId = null) =>
         JobBuilder.Create<DeliverConversationEventJob>()
             .WithIdentity(key)
             .UsingJobData(CustomerKey, customer.Key)
             .UsingJobData(EventKey, eventName)
             .UsingJobData(ValuesKey, JsonSerializer.Serialize(values))
-            .UsingJobData(DeliveryKey, Guid.NewGuid().ToString("N"))
+            .UsingJobData(DeliveryKey, deliveryId ?? Guid.NewGuid().ToString("N"))
             .RequestRecovery(true)
             .Build();
 }

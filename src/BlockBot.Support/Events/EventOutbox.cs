@@ -24,13 +24,14 @@ public sealed class EventOutbox(ISchedulerFactory schedulers, TimeProvider time,
         CustomerId customer,
         string eventName,
         IReadOnlyDictionary<string, string> values,
+        string? deliveryId,
         CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         // Clock ticks, then a process-wide counter for events queued in the same tick: names sort in queue order.
         var name = FormattableString.Invariant($"{time.GetUtcNow().UtcTicks:D19}.{Interlocked.Increment(ref _sequence):D12}.{Guid.NewGuid():N}");
         var key = new JobKey(name, GroupOf(customer));
-        var job = ConversationEventJobs.Create(key, customer, eventName, values);
+        var job = ConversationEventJobs.Create(key, customer, eventName, values, deliveryId);
         var trigger = OneShotTrigger.Builder(time, new TriggerKey(key.Name, key.Group), time.GetUtcNow()).Build();
         await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions(), cancellationToken);
         logger.LogDebug("Queued event {Event} for {Customer} as {JobKey}", eventName, customer, key);

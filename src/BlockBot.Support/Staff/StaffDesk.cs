@@ -10,7 +10,9 @@ namespace BlockBot.Support.Staff;
 /// <summary>
 /// The one way staff act on tickets. Every change is a compare-and-set on the ticket's state, so of
 /// two people pressing "take" at once exactly one succeeds; the customer hears of each change as an
-/// event, and the card shows it.
+/// event, and the card shows it. The same person repeating an action that already applied (their press handled
+/// again after a crash cut the first handling short) finishes it: the event, under the ticket's delivery id for it,
+/// reaches the customer once, and the card is brought up to date.
 /// </summary>
 public sealed class StaffDesk(
     ITicketRepository tickets,
@@ -40,6 +42,7 @@ public sealed class StaffDesk(
             (ticket, _) => ticket with { State = TicketState.Taken, HandledBy = staff.DisplayName },
             EventNames.StaffTaken,
             new Dictionary<string, string> { [EventValueNames.Staff] = staff.DisplayName },
+            TicketState.Taken,
             ticket => $"You took ticket #{ticket.Id}.",
             cancellationToken);
 
@@ -52,6 +55,7 @@ public sealed class StaffDesk(
             (ticket, now) => ticket with { State = TicketState.Done, HandledBy = staff.DisplayName, ClosedAt = now },
             EventNames.StaffDone,
             new Dictionary<string, string> { [EventValueNames.Staff] = staff.DisplayName },
+            TicketState.Done,
             ticket => $"Ticket #{ticket.Id} is done.",
             cancellationToken);
 
@@ -76,6 +80,7 @@ public sealed class StaffDesk(
             (ticket, now) => ticket with { State = TicketState.Declined, HandledBy = staff.DisplayName, DeclineReason = trimmed, ClosedAt = now },
             EventNames.StaffDeclined,
             new Dictionary<string, string> { [EventValueNames.Staff] = staff.DisplayName, [EventValueNames.DeclineReason] = trimmed },
+            TicketState.Declined,
             ticket => $"Ticket #{ticket.Id} is declined.",
             cancellationToken);
     }
@@ -109,6 +114,7 @@ public sealed class StaffDesk(
             CustomerId.Parse(ticket.CustomerKey),
             EventNames.StaffMessage,
             new Dictionary<string, string> { [EventValueNames.Staff] = staff.DisplayName, [EventValueNames.Text] = trimmed },
+            deliveryId: null,
             cancellationToken);
         logger.LogInformation("Staff {StaffId} replied on ticket {TicketId}", staff.Id, ticket.Id);
         return new StaffActionResult(true, $"Your reply to ticket #{ticket.Id} is on its way to the customer.", ticket);
@@ -121,6 +127,7 @@ public sealed class StaffDesk(
         Func<HandoffTicket, DateTimeOffset, HandoffTicket> change,
         string eventName,
         IReadOnlyDictionary<string, string> eventValues,
+        TicketState target,
         Func<HandoffTicket, string> successMessage,
         CancellationToken cancellationToken)
     {
@@ -130,6 +137,13 @@ public sealed class StaffDesk(
             if (ticket is null)
             {
                 return Missing(ticketId);
+            }
+
+            if (ticket.State == target && ticket.HandledBy == staff.DisplayName)
+            {
+                logger.LogInformation("Staff {StaffId} repeated {Event} on ticket {TicketId}; finishing what it does", staff.Id, eventName, ticketId);
+                await AnnounceAsync(ticket, eventName, eventValues, cancellationToken);
+                return new StaffActionResult(true, successMessage(ticket), ticket);
             }
 
             if (!allowedFrom(ticket.State))
@@ -151,10 +165,16 @@ public sealed class StaffDesk(
 
             logger.LogInformation("Staff {StaffId} moved ticket {TicketId} from {From} to {To}", staff.Id, ticketId, ticket.State, changed.State);
             RecordResolution(changed);
-            await outbox.EnqueueAsync(CustomerId.Parse(changed.CustomerKey), eventName, eventValues, cancellationToken);
-            await UpdateCardAsync(changed, cancellationToken);
+            await AnnounceAsync(changed, eventName, eventValues, cancellationToken);
             return new StaffActionResult(true, successMessage(changed), changed);
         }
+    }
+
+    /// <summary>Tells the customer and the card; safe to repeat, so a change a crash left untold is told by repeating it.</summary>
+    private async Task AnnounceAsync(HandoffTicket ticket, string eventName, IReadOnlyDictionary<string, string> eventValues, CancellationToken cancellationToken)
+    {
+        await outbox.EnqueueAsync(CustomerId.Parse(ticket.CustomerKey), eventName, eventValues, TicketEvents.DeliveryId(ticket.Id, eventName), cancellationToken);
+        await UpdateCardAsync(ticket, cancellationToken);
     }
 
     private void RecordResolution(HandoffTicket ticket)

@@ -60,11 +60,12 @@ public sealed class OpenScheduledTicketJob(
 
         if (ticket.State == TicketState.Scheduled)
         {
-            // Queued before the state changes: a crash in between repeats the event instead of losing it.
+            // Queued before the state changes: a crash in between queues it again, and its delivery id makes it arrive once.
             await outbox.EnqueueAsync(
                 CustomerId.Parse(ticket.CustomerKey),
                 EventNames.TicketOpened,
                 new Dictionary<string, string> { [EventValueNames.TicketId] = ticket.Id.ToString(CultureInfo.InvariantCulture) },
+                TicketEvents.DeliveryId(ticket.Id, EventNames.TicketOpened),
                 cancellationToken);
 
             var opened = ticket with { State = TicketState.Open, OpensAt = time.GetUtcNow() };

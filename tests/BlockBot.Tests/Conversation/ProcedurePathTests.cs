@@ -1,5 +1,7 @@
+using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Tickets;
 using BlockBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static BlockBot.Tests.Infrastructure.Turn;
 
 namespace BlockBot.Tests.Conversation;
@@ -25,6 +27,24 @@ public sealed class ProcedurePathTests : ConversationTestBase
         .. Scripts.StaffTakeAndConfirm(),
         .. Scripts.ReconnectThroughChatsOnly(),
         User("/status"), BotText("status_none"),
+    ]);
+
+    [Fact]
+    public Task Staff_pressing_take_and_done_twice_are_heard_once() => PlayAsync(
+    [
+        .. Scripts.ToUnblockQuestion(),
+        .. Scripts.UnblockedAndClearingRequested(),
+        StaffTakes(), BotText("event_staff_taken"),
+        StaffTakes(),
+        StaffDone(), Bot("blocked", "cleared"),
+        Check("a second done by the same person succeeds and says nothing more", async host =>
+        {
+            var customer = new CustomerId(Microsoft.Bot.Connector.Channels.Test, "customer-1");
+            var ticket = Assert.Single(await host.Services.GetRequiredService<ITicketRepository>().ListForCustomerAsync(customer.Key, CancellationToken.None));
+            var again = await host.StaffDesk.DoneAsync(ticket.Id, Staffer, CancellationToken.None);
+            Assert.True(again.Succeeded, again.Message);
+        }),
+        .. Scripts.ReconnectThroughChatsOnly(),
     ]);
 
     [Fact]

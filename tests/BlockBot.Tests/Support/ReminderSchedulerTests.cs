@@ -93,7 +93,7 @@ public sealed class ReminderSchedulerTests : IAsyncLifetime
         _harness.Events.FailingCalls = 2;
         var values = new Dictionary<string, string> { [EventValueNames.Staff] = "Anna" };
 
-        await _harness.Get<IEventOutbox>().EnqueueAsync(Customer, EventNames.StaffTaken, values, default);
+        await _harness.Get<IEventOutbox>().EnqueueAsync(Customer, EventNames.StaffTaken, values, deliveryId: null, default);
 
         await _harness.Events.NextCallAsync();
         await _harness.Executions.NextFinishedAsync();
@@ -113,13 +113,13 @@ public sealed class ReminderSchedulerTests : IAsyncLifetime
         var otherCustomer = new CustomerId("telegram", "2002");
         _harness.Events.Reachable = false;
 
-        await _harness.Get<IEventOutbox>().EnqueueAsync(Customer, EventNames.StaffDone, new Dictionary<string, string>(), default);
+        await _harness.Get<IEventOutbox>().EnqueueAsync(Customer, EventNames.StaffDone, new Dictionary<string, string>(), deliveryId: null, default);
         await _harness.Events.NextCallAsync();
         await _harness.Executions.NextFinishedAsync();
 
         // A retry would be due within seconds; an event queued an hour later arrives after it would have.
         _harness.Time.Advance(TimeSpan.FromHours(1));
-        await _harness.Get<IEventOutbox>().EnqueueAsync(otherCustomer, EventNames.StaffDone, new Dictionary<string, string>(), default);
+        await _harness.Get<IEventOutbox>().EnqueueAsync(otherCustomer, EventNames.StaffDone, new Dictionary<string, string>(), deliveryId: null, default);
         Assert.Equal(otherCustomer, (await _harness.Events.NextCallAsync()).Customer);
         await _harness.StopSchedulerAsync();
 

@@ -58,6 +58,25 @@ public sealed class StaffDeskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_take_that_applied_but_was_cut_short_is_finished_when_the_same_person_presses_again()
+    {
+        // Anna's first press changed the ticket, then the process died before the customer or the card heard of it.
+        var ticket = await AddTicketAsync(TicketState.Taken, handledBy: "Anna");
+
+        var again = await _desk.TakeAsync(ticket.Id, Anna, default);
+        var other = await _desk.TakeAsync(ticket.Id, Boris, default);
+
+        Assert.True(again.Succeeded, again.Message);
+        Assert.Equal($"You took ticket #{ticket.Id}.", again.Message);
+        Assert.False(other.Succeeded);
+        var sent = Assert.Single(_outbox.Sent);
+        Assert.Equal((EventNames.StaffTaken, "Anna"), (sent.Event, sent.Values[EventValueNames.Staff]));
+        // The id the first press would have queued it under: if it did get queued, the customer still hears it once.
+        Assert.Equal([TicketEvents.DeliveryId(ticket.Id, EventNames.StaffTaken)], _outbox.DeliveryIds);
+        Assert.Equal([TicketState.Taken], _staffChat.Updated.Select(t => t.State));
+    }
+
+    [Fact]
     public async Task Done_after_declined_is_refused()
     {
         var ticket = await AddTicketAsync(TicketState.Taken, handledBy: "Anna");
