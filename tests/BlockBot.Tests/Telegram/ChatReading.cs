@@ -1,0 +1,63 @@
+using BlockBot.Tests.Telegram.Fake;
+
+namespace BlockBot.Tests.Telegram;
+
+/// <summary>
+/// A chat's messages read against what the bot should have said, in order, each once. The one thing allowed
+/// besides: a send Telegram accepted just before a process was killed, whose outbox row was not yet deleted, is
+/// sent again after it (a sendMessage carries no idempotency key). Such a repeat is an exact copy of a message
+/// accepted before the killed process exited, arrives after the kill began, and happens at most once in a chat.
+/// </summary>
+public sealed record ChatReading(IReadOnlyList<SentMessage> Matched, IReadOnlyList<ChatReading.Repeat> Repeats, IReadOnlyList<string> Problems)
+{
+    public sealed record Repeat(SentMessage Original, SentMessage Copy);
+
+    /// <param name="expected">Each message the chat should get, in order: a description and a test.</param>
+    /// <param name="killBegan">When the kill was sent; <paramref name="killedAt"/>: when the killed process had exited.</param>
+    public static ChatReading Read(
+        IReadOnlyList<SentMessage> messages,
+        IReadOnlyList<(string Description, Func<SentMessage, bool> Test)> expected,
+        DateTimeOffset killBegan,
+        DateTimeOffset killedAt)
+    {
+        var matched = new List<SentMessage>();
+        var repeats = new List<Repeat>();
+        var problems = new List<string>();
+        for (var i = 0; i < messages.Count; i++)
+        {
+            var message = messages[i];
+            if (matched.Count < expected.Count && expected[matched.Count].Test(message))
+            {
+                matched.Add(message);
+                continue;
+            }
+
+            var original = messages.Take(i).FirstOrDefault(earlier => IsCopy(earlier, message));
+            if (original is not null && original.At <= killedAt && message.At >= killBegan)
+            {
+                repeats.Add(new Repeat(original, message));
+                continue;
+            }
+
+            var next = matched.Count < expected.Count ? expected[matched.Count].Description : "nothing more";
+            problems.Add(original is null
+                ? $"message {i + 1} (#{message.MessageId} at {message.At:HH:mm:ss.fff}) is unexpected: \"{ChatFeed.FirstLine(message.Text)}\"; expected {next}"
+                : $"message {i + 1} (#{message.MessageId} at {message.At:HH:mm:ss.fff}) repeats #{original.MessageId} of {original.At:HH:mm:ss.fff}, not a send in flight at the kill ({killBegan:HH:mm:ss.fff}–{killedAt:HH:mm:ss.fff}): \"{ChatFeed.FirstLine(message.Text)}\"");
+        }
+
+        if (matched.Count < expected.Count)
+        {
+            problems.Add($"missing from {expected[matched.Count].Description} on ({expected.Count - matched.Count} of {expected.Count} messages)");
+        }
+
+        if (repeats.Count > 1)
+        {
+            problems.Add($"{repeats.Count} repeated sends; a kill leaves at most one send of a chat in flight");
+        }
+
+        return new ChatReading(matched, repeats, problems);
+    }
+
+    private static bool IsCopy(SentMessage a, SentMessage b) =>
+        a.RawText == b.RawText && a.Buttons.SequenceEqual(b.Buttons) && a.ReplyTo == b.ReplyTo && a.ForceReply == b.ForceReply;
+}
