@@ -33,9 +33,9 @@ public sealed class ChatFeed : IAsyncDisposable
 
     /// <summary>
     /// The first message of the chat at or after position <paramref name="from"/> that matches, with its position;
-    /// fails naming <paramref name="what"/> and showing the chat's last messages when none comes in time.
+    /// null when none came within <paramref name="timeout"/>.
     /// </summary>
-    public async Task<(int Position, SentMessage Message)> WaitForAsync(long chatId, int from, Func<SentMessage, bool> match, Func<string> what, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<(int Position, SentMessage Message)?> WaitForAsync(long chatId, int from, Func<SentMessage, bool> match, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         var looked = from;
@@ -57,13 +57,16 @@ public sealed class ChatFeed : IAsyncDisposable
 
             if (DateTimeOffset.UtcNow > deadline)
             {
-                var tail = Of(chatId).Skip(Math.Max(0, from - 3)).Select(m => $"  #{m.MessageId} at {m.At:HH:mm:ss.fff}: {FirstLine(m.Text)}");
-                Assert.Fail($"Timed out after {timeout.TotalSeconds} s waiting for {what()} in chat {chatId}; its messages from position {Math.Max(0, from - 3)}:{Environment.NewLine}{string.Join(Environment.NewLine, tail)}");
+                return null;
             }
 
             await Task.Delay(Pause * 2, cancellationToken);
         }
     }
+
+    /// <summary>The chat's messages from a position on, one line each, for a failure message.</summary>
+    public string Describe(long chatId, int from) =>
+        string.Join(Environment.NewLine, Of(chatId).Skip(from).Select((m, i) => $"  {from + i + 1}. #{m.MessageId} at {m.At:HH:mm:ss.fff}: {FirstLine(m.Text)}"));
 
     public async ValueTask DisposeAsync()
     {

@@ -7,8 +7,9 @@ namespace BlockBot.Tests.Telegram;
 /// besides: a send Telegram accepted just before a process was killed, whose outbox row was not yet deleted, is
 /// sent again after it (a sendMessage carries no idempotency key). Such a repeat is an exact copy of a message
 /// accepted before the killed process exited, arrives after the kill began, and happens at most once in a chat.
+/// <see cref="Matched"/> has the message that met each expectation, or null where none did.
 /// </summary>
-public sealed record ChatReading(IReadOnlyList<SentMessage> Matched, IReadOnlyList<ChatReading.Repeat> Repeats, IReadOnlyList<string> Problems)
+public sealed record ChatReading(IReadOnlyList<SentMessage?> Matched, IReadOnlyList<ChatReading.Repeat> Repeats, IReadOnlyList<string> Problems)
 {
     public sealed record Repeat(SentMessage Original, SentMessage Copy);
 
@@ -20,7 +21,7 @@ public sealed record ChatReading(IReadOnlyList<SentMessage> Matched, IReadOnlyLi
         DateTimeOffset killBegan,
         DateTimeOffset killedAt)
     {
-        var matched = new List<SentMessage>();
+        var matched = new List<SentMessage?>();
         var repeats = new List<Repeat>();
         var problems = new List<string>();
         for (var i = 0; i < messages.Count; i++)
@@ -39,10 +40,24 @@ public sealed record ChatReading(IReadOnlyList<SentMessage> Matched, IReadOnlyLi
                 continue;
             }
 
-            var next = matched.Count < expected.Count ? expected[matched.Count].Description : "nothing more";
-            problems.Add(original is null
-                ? $"message {i + 1} (#{message.MessageId} at {message.At:HH:mm:ss.fff}) is unexpected: \"{ChatFeed.FirstLine(message.Text)}\"; expected {next}"
-                : $"message {i + 1} (#{message.MessageId} at {message.At:HH:mm:ss.fff}) repeats #{original.MessageId} of {original.At:HH:mm:ss.fff}, not a send in flight at the kill ({killBegan:HH:mm:ss.fff}–{killedAt:HH:mm:ss.fff}): \"{ChatFeed.FirstLine(message.Text)}\"");
+            var shown = $"message {i + 1} (#{message.MessageId} at {message.At:HH:mm:ss.fff}) \"{ChatFeed.FirstLine(message.Text)}\"";
+            if (original is not null)
+            {
+                problems.Add($"{shown} repeats #{original.MessageId} of {original.At:HH:mm:ss.fff}, not a send in flight at the kill ({killBegan:HH:mm:ss.fff}–{killedAt:HH:mm:ss.fff})");
+                continue;
+            }
+
+            // A later message of the walk: the ones between never came. Read on from there.
+            var later = Enumerable.Range(matched.Count, expected.Count - matched.Count).FirstOrDefault(k => expected[k].Test(message), -1);
+            if (later < 0)
+            {
+                problems.Add($"{shown} is unexpected; expected {(matched.Count < expected.Count ? expected[matched.Count].Description : "nothing more")}");
+                continue;
+            }
+
+            problems.Add($"{string.Join(", ", expected.Skip(matched.Count).Take(later - matched.Count).Select(e => e.Description))} never came (the chat went on with {shown})");
+            matched.AddRange(Enumerable.Repeat<SentMessage?>(null, later - matched.Count));
+            matched.Add(message);
         }
 
         if (matched.Count < expected.Count)

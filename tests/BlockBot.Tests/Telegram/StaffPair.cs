@@ -24,16 +24,26 @@ public sealed partial class StaffPair(FakeBotApi fake, WebhookFront front, ChatF
 
     public IReadOnlyDictionary<long, TicketRace> Races => _races;
 
-    /// <summary>Works the first <paramref name="cards"/> cards posted in the group, each as soon as it appears.</summary>
-    public async Task WorkAsync(int cards, FirstFailure failure, TimeSpan patience)
+    /// <summary>Works every card posted in the group, each as soon as it appears, until <paramref name="untilOver"/> is cancelled.</summary>
+    public async Task WorkAsync(FirstFailure failure, TimeSpan patience, CancellationToken untilOver)
     {
         var read = 0;
         var working = new List<Task>();
-        while (working.Count < cards)
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(failure.Token, untilOver);
+        try
         {
-            var (position, card) = await feed.WaitForAsync(Chat, read, TelegramFlows.IsCard, () => $"ticket card {working.Count + 1} of {cards}", patience, failure.Token);
-            read = position + 1;
-            working.Add(failure.GuardAsync(token => RaceAsync(card, patience, token)));
+            while (true)
+            {
+                if (await feed.WaitForAsync(Chat, read, TelegramFlows.IsCard, patience, either.Token) is { } card)
+                {
+                    read = card.Position + 1;
+                    working.Add(failure.GuardAsync(token => RaceAsync(card.Message, patience, token)));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (untilOver.IsCancellationRequested)
+        {
+            // Every customer is through (or stuck): no more cards to wait for.
         }
 
         await Task.WhenAll(working);
@@ -43,13 +53,22 @@ public sealed partial class StaffPair(FakeBotApi fake, WebhookFront front, ChatF
     {
         var ticketId = long.Parse(TicketNumber().Match(card.Text).Groups[1].Value, CultureInfo.InvariantCulture);
         var race = new TicketRace(ticketId, LineOf().Match(card.Text).Groups[1].Value.Trim(), card);
-        Assert.True(_races.TryAdd(ticketId, race), $"Ticket #{ticketId} got a second card: {card.Text}");
+        if (!_races.TryAdd(ticketId, race))
+        {
+            _races[ticketId].Problem = $"ticket #{ticketId} got a second card (#{card.MessageId}): {card.Text}";
+            return;
+        }
 
         race.TakePresses = await PressTogetherAsync(card, new StaffCallback(StaffCallback.Take, ticketId), cancellationToken);
         var deadline = DateTimeOffset.UtcNow + patience;
         while (!fake.Edits(card.MessageId).Any(e => FakeBotApi.Shown(e).Contains($"Ticket #{ticketId}: taken by ", StringComparison.Ordinal)))
         {
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"Timed out after {patience.TotalSeconds} s waiting for the card of ticket #{ticketId} ({race.Line}) to show it taken.");
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                race.Problem = $"ticket #{ticketId} ({race.Line}): the card did not show it taken within {patience.TotalSeconds} s of the Take presses; staff pressed nothing more";
+                return;
+            }
+
             await Task.Delay(50, cancellationToken);
         }
 
@@ -89,5 +108,8 @@ public sealed partial class StaffPair(FakeBotApi fake, WebhookFront front, ChatF
 
         /// <summary>When the Done presses left: the phone_only_end reminder is scheduled after this.</summary>
         public DateTimeOffset? DonePressedAt { get; set; }
+
+        /// <summary>What went wrong while staff worked the ticket; null when nothing did.</summary>
+        public string? Problem { get; set; }
     }
 }
