@@ -107,7 +107,7 @@ public sealed class TwoProcessProcedureTests(ITestOutputHelper output) : IDispos
         problems.AddRange(ProcedureChecks.TicketProblems(fake, staff, customers, sent, Tickets()));
         problems.AddRange(customers.Where(c => readings[c].Problems.Count > 0 || c.Stuck is not null).Take(10)
             .Select(c => $"customer {c.Number}'s updates: {string.Join("; ", c.UpdatesSent)}"));
-        Assert.True(problems.Count == 0, $"{problems.Count} problems:{Environment.NewLine}{string.Join(Environment.NewLine, problems.Take(60))}");
+        Assert.True(problems.Count == 0, $"{problems.Count} problems (process A killed {kill.Began:HH:mm:ss.fff}–{kill.Exited:HH:mm:ss.fff}, A' live {kill.RestartedAt:HH:mm:ss.fff}):{Environment.NewLine}{string.Join(Environment.NewLine, problems.Take(60))}");
     }
 
     public void Dispose() => _database.Dispose();
@@ -134,6 +134,7 @@ public sealed class TwoProcessProcedureTests(ITestOutputHelper output) : IDispos
         Say($"killed A ({kill.Began:HH:mm:ss.fff}–{kill.Exited:HH:mm:ss.fff}) after {kill.SaidBefore} customers' messages and {kill.AnswersBefore} answers; customers: {Where(customers)}");
         await Task.Delay(DownFor, cancellationToken);
         await front.StartAsync(0, "A'");
+        kill.RestartedAt = DateTimeOffset.UtcNow;
         Say("A' (A restarted) live");
     }
 
@@ -186,7 +187,7 @@ public sealed class TwoProcessProcedureTests(ITestOutputHelper output) : IDispos
         output.WriteLine($"Walks took {walked.TotalSeconds:F1} s; the whole run {_clock.Elapsed.TotalSeconds:F1} s.");
         output.WriteLine($"Kill at {kill.BeganAfter.TotalSeconds:F1} s, after {kill.SaidBefore} customers' messages and {kill.AnswersBefore} answers; down {DownFor.TotalSeconds:F0} s.");
         output.WriteLine($"Updates taken by process: {string.Join(", ", front.Taken.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}.");
-        output.WriteLine($"{sent.Count} messages sent; {repeats.Count} repeated after the kill (bound {ConcurrentSends}): {string.Join(", ", repeats.Select(r => $"chat {r.Copy.ChatId} \"{ChatFeed.FirstLine(r.Copy.Text)}\""))}");
+        output.WriteLine($"{sent.Count} messages sent; {repeats.Count} repeated after the kill (bound {ConcurrentSends}): {string.Join("; ", repeats.Select(r => $"chat {r.Copy.ChatId} \"{ChatFeed.FirstLine(r.Copy.Text)}\" first at {r.Original.At:HH:mm:ss.fff}, again at {r.Copy.At:HH:mm:ss.fff}"))}");
         foreach (var leg in new[] { RepeatedBlockWalk.AppealFollowUp, RepeatedBlockWalk.PhoneOnlyEnd, RepeatedBlockWalk.ChatsOnlyEnd })
         {
             var gaps = readings.Where(r => r.Value.Problems.Count == 0)
@@ -273,6 +274,8 @@ public sealed class TwoProcessProcedureTests(ITestOutputHelper output) : IDispos
         public DateTimeOffset Exited { get; set; } = DateTimeOffset.MinValue;
 
         public TimeSpan BeganAfter { get; set; }
+
+        public DateTimeOffset? RestartedAt { get; set; }
 
         public void CustomerSaidOne()
         {
