@@ -8,7 +8,7 @@ public static class ProcedureChecks
     public sealed record Periods(TimeSpan AppealFollowUp, TimeSpan PhoneOnly, TimeSpan ChatsOnly);
 
     /// <summary>A handoff_ticket row.</summary>
-    public sealed record Ticket(long Id, string Line, string State, string? HandledBy);
+    public sealed record Ticket(long Id, string Line, string State, string? HandledBy, string CreatedAt, string? StaffMessageRef);
 
     /// <summary>Each customer heard the walk in order, each message once; repeats only of sends in flight at the kill, within the bound.</summary>
     public static IEnumerable<string> ChatProblems(IReadOnlyDictionary<WalkingCustomer, ChatReading> readings, int repeatBound)
@@ -75,7 +75,7 @@ public static class ProcedureChecks
         {
             if (ticket.State != "done" || ticket.HandledBy is null || !names.Contains(ticket.HandledBy))
             {
-                yield return $"ticket #{ticket.Id} ({ticket.Line}) ended {ticket.State}, handled by {ticket.HandledBy ?? "nobody"}";
+                yield return $"ticket #{ticket.Id} ({ticket.Line}) ended {ticket.State}, handled by {ticket.HandledBy ?? "nobody"} (created {ticket.CreatedAt}, card message {ticket.StaffMessageRef ?? "none"})";
                 continue;
             }
 

@@ -65,7 +65,8 @@ public sealed partial class StaffPair(FakeBotApi fake, WebhookFront front, ChatF
         {
             if (DateTimeOffset.UtcNow > deadline)
             {
-                race.Problem = $"ticket #{ticketId} ({race.Line}): the card did not show it taken within {patience.TotalSeconds} s of the Take presses; staff pressed nothing more";
+                var told = race.TakePresses.Select((id, i) => $"{Members[i].Name}: [{string.Join(" | ", fake.Answers(id).Select(a => a.Body["text"]?.GetValue<string>()))}]");
+                race.Problem = $"ticket #{ticketId} ({race.Line}): the card did not show it taken within {patience.TotalSeconds} s of the Take presses (answers: {string.Join("; ", told)}); staff pressed nothing more";
                 return;
             }
 

@@ -179,7 +179,9 @@ public sealed class TwoProcessProcedureTests(ITestOutputHelper output) : IDispos
     }
 
     private List<ProcedureChecks.Ticket> Tickets() =>
-        Rows("SELECT id, line, state, handled_by FROM handoff_ticket ORDER BY id", r => new ProcedureChecks.Ticket(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+        Rows(
+            "SELECT id, line, state, handled_by, created_at, staff_message_ref FROM handoff_ticket ORDER BY id",
+            r => new ProcedureChecks.Ticket(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5)));
 
     private void Report(WebhookFront front, KillWindow kill, TimeSpan walked, IReadOnlyList<SentMessage> sent, IReadOnlyList<ChatReading.Repeat> repeats, Dictionary<WalkingCustomer, ChatReading> readings)
     {
