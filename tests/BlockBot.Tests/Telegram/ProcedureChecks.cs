@@ -66,9 +66,9 @@ public static class ProcedureChecks
             yield return $"the staff group got more than cards: #{other.MessageId} at {other.At:HH:mm:ss.fff}: {other.Text.ReplaceLineEndings(" / ")}";
         }
 
-        foreach (var race in staff.Races.Values.Where(r => r.Problem is not null))
+        foreach (var problem in staff.Races.Values.OrderBy(r => r.TicketId).SelectMany(r => r.Problems))
         {
-            yield return race.Problem!;
+            yield return problem;
         }
 
         foreach (var ticket in tickets)
@@ -85,7 +85,7 @@ public static class ProcedureChecks
                 continue;
             }
 
-            if (race.Problem is not null)
+            if (!race.Problems.IsEmpty)
             {
                 continue;
             }

@@ -55,7 +55,7 @@ public sealed partial class StaffPair(FakeBotApi fake, WebhookFront front, ChatF
         var race = new TicketRace(ticketId, LineOf().Match(card.Text).Groups[1].Value.Trim(), card);
         if (!_races.TryAdd(ticketId, race))
         {
-            _races[ticketId].Problem = $"ticket #{ticketId} got a second card (#{card.MessageId}): {card.Text}";
+            _races[ticketId].Problems.Enqueue($"ticket #{ticketId} got a second card (#{card.MessageId} at {card.At:HH:mm:ss.fff}): {card.Text.ReplaceLineEndings(" / ")}");
             return;
         }
 
@@ -66,7 +66,7 @@ public sealed partial class StaffPair(FakeBotApi fake, WebhookFront front, ChatF
             if (DateTimeOffset.UtcNow > deadline)
             {
                 var told = race.TakePresses.Select((id, i) => $"{Members[i].Name}: [{string.Join(" | ", fake.Answers(id).Select(a => a.Body["text"]?.GetValue<string>()))}]");
-                race.Problem = $"ticket #{ticketId} ({race.Line}): the card did not show it taken within {patience.TotalSeconds} s of the Take presses (answers: {string.Join("; ", told)}); staff pressed nothing more";
+                race.Problems.Enqueue($"ticket #{ticketId} ({race.Line}): the card did not show it taken within {patience.TotalSeconds} s of the Take presses (answers: {string.Join("; ", told)}); staff pressed nothing more");
                 return;
             }
 
@@ -110,7 +110,7 @@ public sealed partial class StaffPair(FakeBotApi fake, WebhookFront front, ChatF
         /// <summary>When the Done presses left: the phone_only_end reminder is scheduled after this.</summary>
         public DateTimeOffset? DonePressedAt { get; set; }
 
-        /// <summary>What went wrong while staff worked the ticket; null when nothing did.</summary>
-        public string? Problem { get; set; }
+        /// <summary>What went wrong while staff worked the ticket.</summary>
+        public ConcurrentQueue<string> Problems { get; } = new();
     }
 }
