@@ -69,13 +69,13 @@ public sealed class TwoProcessProcedureTests(ITestOutputHelper output) : IDispos
         Say($"walks over: {customers.Count(c => c.Finished)} of {Customers} customers at the goodbye; {Where(customers)}");
         failure.ThrowIfFailed();
 
-        // What is still under way (the last sends, Quartz deleting fired jobs) settles; nothing new may come after.
         var problems = new List<string>();
         if (kill.Exited == DateTimeOffset.MinValue)
         {
             problems.Add($"process A was never killed: the customers sent {kill.Said} of the {kill.Total} messages");
         }
 
+        // What is still under way (the last sends, Quartz deleting fired jobs) settles; nothing new may come after.
         if (!await SettledAsync(TimeSpan.FromSeconds(30)))
         {
             problems.Add($"not settled 30 s after the walks: {Count(Pending)} updates unhandled or messages unsent, {Count(QuartzTriggers)} Quartz triggers left");
