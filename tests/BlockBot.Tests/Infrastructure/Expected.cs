@@ -58,13 +58,29 @@ public sealed record Expected(string Description, Func<DialogSet, string, Locali
         }
 
         var template = Resolve(set, language).For(language);
-        var pattern = "^" + string.Join(".*?", Regex.Split(template, @"\{[a-z_][a-z0-9_]*\}").Select(Regex.Escape)) + "$";
         Assert.True(
-            Regex.IsMatch(actual, pattern, RegexOptions.Singleline),
+            FitsTemplate(template, actual),
             $"Expected the bot to say {Description}:{Environment.NewLine}{template}{Environment.NewLine}but it said:{Environment.NewLine}{actual}");
         if (MustContain is not null)
         {
             Assert.Contains(MustContain, actual, StringComparison.Ordinal);
         }
     }
+
+    /// <summary>Whether a text is this one, as <see cref="Check"/> would accept it, without failing the test; made once, asked often.</summary>
+    public Func<string, bool> Matcher(DialogSet set, string language)
+    {
+        if (Language is not null && Language != language)
+        {
+            return _ => false;
+        }
+
+        var template = new Regex(Pattern(Resolve(set, language).For(language)), RegexOptions.Singleline);
+        return actual => template.IsMatch(actual) && (MustContain is null || actual.Contains(MustContain, StringComparison.Ordinal));
+    }
+
+    private static bool FitsTemplate(string template, string actual) => Regex.IsMatch(actual, Pattern(template), RegexOptions.Singleline);
+
+    private static string Pattern(string template) =>
+        "^" + string.Join(".*?", Regex.Split(template, @"\{[a-z_][a-z0-9_]*\}").Select(Regex.Escape)) + "$";
 }

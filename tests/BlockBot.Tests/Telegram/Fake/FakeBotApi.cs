@@ -31,6 +31,8 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly Dictionary<long, List<DateTimeOffset>> _acceptedByChat = [];
     private readonly ConcurrentQueue<FakeCall> _calls = new();
     private readonly Dictionary<long, string?> _chatMembers = [];
+    private readonly Dictionary<int, List<FakeCall>> _editsByMessage = [];
+    private readonly Dictionary<string, List<FakeCall>> _answersByQuery = [];
     private int _getUpdatesFailures;
     private TaskCompletionSource _newUpdate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextUpdateId = 1000;
@@ -73,9 +75,20 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     public IReadOnlyList<SentMessage> SentTo(long chatId) => Sent.Where(m => m.ChatId == chatId).ToList();
 
+    /// <summary>The messages accepted after the first <paramref name="index"/>, in order: for readers that keep up with a long run.</summary>
+    public IReadOnlyList<SentMessage> SentFrom(int index)
+    {
+        lock (_gate)
+        {
+            return index >= _sent.Count ? [] : _sent.GetRange(index, _sent.Count - index);
+        }
+    }
+
     /// <summary>The texts (as shown) of the accepted editMessageText calls on one message, in order.</summary>
-    public IReadOnlyList<FakeCall> Edits(int messageId) =>
-        Calls.Where(c => c.Method == "editMessageText" && c.Status == 200 && c.Body["message_id"]!.GetValue<int>() == messageId).ToList();
+    public IReadOnlyList<FakeCall> Edits(int messageId) => Indexed(_editsByMessage, messageId);
+
+    /// <summary>The answerCallbackQuery calls for one button press (by its callback query id), in order.</summary>
+    public IReadOnlyList<FakeCall> Answers(string callbackQueryId) => Indexed(_answersByQuery, callbackQueryId);
 
     public static string Shown(FakeCall call)
     {
@@ -399,7 +412,43 @@ public sealed class FakeBotApi : IAsyncDisposable
             ? rows.OfType<JsonArray>().SelectMany(r => r).Select(b => b?["callback_data"]?.GetValue<string>() ?? string.Empty).ToList()
             : [];
 
-    private void Record(string method, JsonObject body, int status) => _calls.Enqueue(new FakeCall(method, body, status, DateTimeOffset.UtcNow));
+    private void Record(string method, JsonObject body, int status)
+    {
+        var call = new FakeCall(method, body, status, DateTimeOffset.UtcNow);
+        _calls.Enqueue(call);
+        lock (_gate)
+        {
+            switch (method)
+            {
+                case "editMessageText" when status == 200:
+                    Add(_editsByMessage, body["message_id"]!.GetValue<int>(), call);
+                    break;
+                case "answerCallbackQuery" when body["callback_query_id"]?.GetValue<string>() is { } id:
+                    Add(_answersByQuery, id, call);
+                    break;
+            }
+        }
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, List<FakeCall>> index, TKey key, FakeCall call)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var calls))
+        {
+            index[key] = calls = [];
+        }
+
+        calls.Add(call);
+    }
+
+    private IReadOnlyList<FakeCall> Indexed<TKey>(Dictionary<TKey, List<FakeCall>> index, TKey key)
+        where TKey : notnull
+    {
+        lock (_gate)
+        {
+            return index.TryGetValue(key, out var calls) ? [.. calls] : [];
+        }
+    }
 
     private static JsonObject Bot() => new() { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "BlockBot", ["username"] = "blockbot_test_bot" };
 
