@@ -17,7 +17,8 @@ public sealed class TicketIssuer(
     /// <summary>
     /// Opens the clearing now when the policy allows it, else stores it as scheduled for the earliest
     /// allowed moment. A clearing of the same kind for the line that is still active is returned instead
-    /// of a second one, so going through the dialog again never doubles the work or uses up a slot.
+    /// of a second one, so going through the dialog again never doubles the work or uses up a slot; if that one is
+    /// open but its card never reached the staff chat (a crash came in between), it is posted now.
     /// </summary>
     public async Task<HandoffTicket> RequestClearingAsync(ClearingRequest request, CancellationToken cancellationToken)
     {
@@ -30,7 +31,7 @@ public sealed class TicketIssuer(
         if (lineTickets.FirstOrDefault(t => t.Kind == request.Kind && t.State.IsActive()) is { } pending)
         {
             logger.LogInformation("Clearing for case {CaseId} reuses active ticket {TicketId}", request.CaseId, pending.Id);
-            return pending;
+            return await PostIfUnseenAsync(pending, cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -66,7 +67,7 @@ public sealed class TicketIssuer(
             .FirstOrDefault(t => t.Kind == TicketKind.GeneralQuestion && t.State.IsWorkable());
         if (existing is not null)
         {
-            return existing;
+            return await PostIfUnseenAsync(existing, cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -78,6 +79,9 @@ public sealed class TicketIssuer(
         logger.LogInformation("Ticket {TicketId} (general question) opened", ticket.Id);
         return await PostAsync(ticket, cancellationToken);
     }
+
+    private Task<HandoffTicket> PostIfUnseenAsync(HandoffTicket ticket, CancellationToken cancellationToken) =>
+        ticket is { State: TicketState.Open, StaffMessageRef: null } ? PostAsync(ticket, cancellationToken) : Task.FromResult(ticket);
 
     private async Task<HandoffTicket> PostAsync(HandoffTicket ticket, CancellationToken cancellationToken)
     {
