@@ -45,15 +45,29 @@ public sealed partial class TelegramStaffActions(
         switch (callback.Verb)
         {
             case StaffCallback.Take:
-                await AnswerAsync(press, (await desk.TakeAsync(callback.TicketId, staff, cancellationToken)).Message, cancellationToken);
+                await AnsweredAsync(press, await desk.TakeAsync(callback.TicketId, staff, cancellationToken), cancellationToken);
                 break;
             case StaffCallback.Done:
-                await AnswerAsync(press, (await desk.DoneAsync(callback.TicketId, staff, cancellationToken)).Message, cancellationToken);
+                await AnsweredAsync(press, await desk.DoneAsync(callback.TicketId, staff, cancellationToken), cancellationToken);
                 break;
             default:
                 await AnswerAsync(press, "Reply to the prompt below with the reason.", cancellationToken);
                 await staffChat.AskDeclineReasonAsync(callback.TicketId, staff.DisplayName, cancellationToken);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Answers the press and, when it came from a card other than the ticket's own (a second card posted after a crash
+    /// hid the first one's message id), shows the ticket's state on that card too, so whoever pressed sees it.
+    /// </summary>
+    private async Task AnsweredAsync(CallbackQuery press, StaffActionResult result, CancellationToken cancellationToken)
+    {
+        await AnswerAsync(press, result.Message, cancellationToken);
+        if (result.Ticket is { } ticket && press.Message is { } pressed
+            && ticket.StaffMessageRef != pressed.Id.ToString(CultureInfo.InvariantCulture))
+        {
+            await staffChat.ShowOnCardAsync(ticket, pressed.Id, cancellationToken);
         }
     }
 

@@ -42,6 +42,12 @@ public sealed class TelegramStaffChat(ITelegramBotClient bot, TelegramSendLimite
             return;
         }
 
+        await ShowOnCardAsync(ticket, messageId, cancellationToken);
+    }
+
+    /// <summary>Edits the card message <paramref name="messageId"/> to show the ticket as it is now.</summary>
+    public async Task ShowOnCardAsync(HandoffTicket ticket, int messageId, CancellationToken cancellationToken)
+    {
         var chatId = ChatId;
         try
         {

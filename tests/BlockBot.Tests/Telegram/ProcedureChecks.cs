@@ -51,10 +51,28 @@ public static class ProcedureChecks
 
     /// <summary>
     /// One ticket per customer, done, by one of the two; the group got its card and nothing else; the card was edited
-    /// twice (taken by one member, done by one); of each pair of presses the loser was told no.
+    /// twice (taken by one member, done by one); of each pair of presses the loser was told no. A second card is the
+    /// card's send repeated (<see cref="ChatReading"/>): only for a first card Telegram accepted just before the kill.
     /// </summary>
-    public static IEnumerable<string> TicketProblems(FakeBotApi fake, StaffPair staff, IReadOnlyList<WalkingCustomer> customers, IReadOnlyList<SentMessage> sent, IReadOnlyList<Ticket> tickets)
+    public static IEnumerable<string> TicketProblems(
+        FakeBotApi fake,
+        StaffPair staff,
+        IReadOnlyList<WalkingCustomer> customers,
+        IReadOnlyList<SentMessage> sent,
+        IReadOnlyList<Ticket> tickets,
+        DateTimeOffset killBegan,
+        DateTimeOffset killedAt)
     {
+        foreach (var race in staff.Races.Values.Where(r => !r.ExtraCards.IsEmpty).OrderBy(r => r.TicketId))
+        {
+            var extra = race.ExtraCards.First();
+            var firstInFlight = race.Card.At <= killedAt && race.Card.At >= killBegan - ChatReading.InFlightMargin;
+            if (race.ExtraCards.Count > 1 || !firstInFlight || extra.At > killedAt + ChatReading.ResendWithin)
+            {
+                yield return $"ticket #{race.TicketId} got {race.ExtraCards.Count} more card(s) (#{extra.MessageId} at {extra.At:HH:mm:ss.fff}) after its card #{race.Card.MessageId} of {race.Card.At:HH:mm:ss.fff}, which was not a send in flight at the kill ({killBegan:HH:mm:ss.fff}–{killedAt:HH:mm:ss.fff})";
+            }
+        }
+
         var names = StaffPair.Members.Select(m => m.Name).ToHashSet();
         foreach (var line in customers.Select(c => c.Line).Where(line => tickets.Count(t => t.Line == line) != 1))
         {

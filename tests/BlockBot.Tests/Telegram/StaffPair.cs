@@ -55,7 +55,8 @@ public sealed partial class StaffPair(FakeBotApi fake, WebhookFront front, ChatF
         var race = new TicketRace(ticketId, LineOf().Match(card.Text).Groups[1].Value.Trim(), card);
         if (!_races.TryAdd(ticketId, race))
         {
-            _races[ticketId].Problems.Enqueue($"ticket #{ticketId} got a second card (#{card.MessageId} at {card.At:HH:mm:ss.fff}): {card.Text.ReplaceLineEndings(" / ")}");
+            // Staff keep working the first card; whether a second one may exist is the checks' call (the kill's window).
+            _races[ticketId].ExtraCards.Enqueue(card);
             return;
         }
 
@@ -109,6 +110,9 @@ public sealed partial class StaffPair(FakeBotApi fake, WebhookFront front, ChatF
 
         /// <summary>When the Done presses left: the phone_only_end reminder is scheduled after this.</summary>
         public DateTimeOffset? DonePressedAt { get; set; }
+
+        /// <summary>Cards for the same ticket after the first.</summary>
+        public ConcurrentQueue<SentMessage> ExtraCards { get; } = new();
 
         /// <summary>What went wrong while staff worked the ticket.</summary>
         public ConcurrentQueue<string> Problems { get; } = new();

@@ -94,6 +94,7 @@ public sealed class TwoProcessProcedureTests(ITestOutputHelper output) : IDispos
             kill.Exited));
         var repeats = readings.Values.SelectMany(r => r.Repeats).ToList();
         Report(front, kill, walked, sent, repeats, readings);
+        output.WriteLine($"Ticket cards posted again after the kill: {staff.Races.Values.Sum(r => r.ExtraCards.Count)}.");
 
         if (sent.Count != settled)
         {
@@ -104,7 +105,7 @@ public sealed class TwoProcessProcedureTests(ITestOutputHelper output) : IDispos
         problems.AddRange(customers.Select(c => c.Stuck).OfType<string>());
         problems.AddRange(ProcedureChecks.ChatProblems(readings, ConcurrentSends));
         problems.AddRange(ProcedureChecks.ReminderProblems(readings, staff, Periods));
-        problems.AddRange(ProcedureChecks.TicketProblems(fake, staff, customers, sent, Tickets()));
+        problems.AddRange(ProcedureChecks.TicketProblems(fake, staff, customers, sent, Tickets(), kill.Began, kill.Exited));
         problems.AddRange(customers.Where(c => readings[c].Problems.Count > 0 || c.Stuck is not null).Take(10)
             .Select(c => $"customer {c.Number}'s updates: {string.Join("; ", c.UpdatesSent)}"));
         Assert.True(problems.Count == 0, $"{problems.Count} problems (process A killed {kill.Began:HH:mm:ss.fff}–{kill.Exited:HH:mm:ss.fff}, A' live {kill.RestartedAt:HH:mm:ss.fff}):{Environment.NewLine}{string.Join(Environment.NewLine, problems.Take(60))}");
