@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace BlockBot.Bench;
 
 /// <summary>
-/// The product's composition (<c>AddBlockBotCore</c>: engine, support domain, SQLite storage and Quartz's
-/// persistent store on the same file) with the bench as its only channel, and periods cut to seconds.
+/// The product's composition (<c>AddBlockBotCore</c>: engine, support domain, storage and Quartz's persistent store
+/// in the same database, SQLite or PostgreSQL) with the bench as its only channel, and periods cut to seconds.
 /// </summary>
 public static class BenchHost
 {
@@ -26,7 +26,7 @@ public static class BenchHost
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["BlockBot:DialogsPath"] = Path.Combine(root, "dialogs"),
-            ["BlockBot:Storage:Provider"] = "Sqlite",
+            ["BlockBot:Storage:Provider"] = database.Provider,
             ["BlockBot:Storage:ConnectionString"] = database.ConnectionString,
             ["BlockBot:Periods:AppealFollowUp"] = period,
             ["BlockBot:Periods:PhoneOnly"] = period,

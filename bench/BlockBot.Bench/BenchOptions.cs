@@ -11,14 +11,17 @@ public sealed record BenchOptions(
     double PeriodsSeconds,
     string? DatabasePath,
     TimeSpan ConversationTimeout,
-    TimeSpan OverallTimeout)
+    TimeSpan OverallTimeout,
+    string? PostgresAdmin = null)
 {
     public const string Usage = """
-        Usage: BlockBot.Bench --conversations N [--periods-seconds S] [--database PATH]
+        Usage: BlockBot.Bench --conversations N [--periods-seconds S] [--database PATH | --postgres CONNECTION]
                               [--conversation-timeout-seconds T] [--timeout-seconds T]
           --conversations                 concurrent simulated customers (default 50)
           --periods-seconds               every reminder period, in seconds (default 2, at least 1)
           --database                      SQLite file to use and keep (default: a fresh temp file, deleted after)
+          --postgres                      a PostgreSQL server (connection string of a user who may create databases):
+                                          the run gets a fresh database there, dropped after
           --conversation-timeout-seconds  a conversation not finished by then counts as failed (default 300)
           --timeout-seconds               the whole run stops by then (default 600)
         """;
@@ -45,6 +48,7 @@ public sealed record BenchOptions(
                 "--conversations" when PositiveInt(value) is { } n => options with { Conversations = n },
                 "--periods-seconds" when Seconds(value) is { TotalSeconds: >= 1 } s => options with { PeriodsSeconds = s.TotalSeconds },
                 "--database" when value.Length > 0 => options with { DatabasePath = Path.GetFullPath(value) },
+                "--postgres" when value.Length > 0 => options with { PostgresAdmin = value },
                 "--conversation-timeout-seconds" when Seconds(value) is { } s => options with { ConversationTimeout = s },
                 "--timeout-seconds" when Seconds(value) is { } s => options with { OverallTimeout = s },
                 _ => null,
@@ -57,6 +61,12 @@ public sealed record BenchOptions(
             }
 
             options = next;
+        }
+
+        if (options is { DatabasePath: not null, PostgresAdmin: not null })
+        {
+            error = "--database (an SQLite file) and --postgres (a PostgreSQL server) exclude each other.";
+            return null;
         }
 
         return options;

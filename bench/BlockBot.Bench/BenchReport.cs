@@ -15,7 +15,7 @@ public static class BenchReport
         output.WriteLine($"BlockBot bench: {options.Conversations} concurrent conversations, first-block path to the chats_only_end reminder");
         output.WriteLine($"periods {Number(options.PeriodsSeconds, "0.##")} s, staff take and finish each card at once, {Environment.ProcessorCount} CPUs, " +
                          $"{(memory.ServerGc ? "server" : "workstation")} GC, Quartz {result.QuartzThreads} threads");
-        output.WriteLine($"database {result.DatabasePath} (SQLite; Quartz's store on the same file)");
+        output.WriteLine($"database {result.Database}");
         output.WriteLine("customers answer without a pause, so every step of the path reaches the bot as a burst of all conversations");
         output.WriteLine();
 
@@ -49,7 +49,7 @@ public static class BenchReport
             $"{Seconds(memory.CpuTime)} ({Number(100 * memory.CpuTime.TotalSeconds / (result.Wall.TotalSeconds * Environment.ProcessorCount), "0")} %)");
         Row(output, "thread pool threads / queued items, peak (sampled)", $"{memory.PeakThreadPoolThreads} / {memory.PeakThreadPoolQueue}");
         Row(output, "monitor lock contentions", memory.LockContentions.ToString(CultureInfo.InvariantCulture));
-        Row(output, "database size at end (with WAL)", Megabytes(result.DatabaseBytes));
+        Row(output, "database size at end (SQLite: with WAL)", Megabytes(result.DatabaseBytes));
         output.WriteLine();
 
         output.WriteLine($"{"Latency",-LabelWidth}  {"count",7} {"mean",9} {"p50",9} {"p95",9} {"p99",9} {"max",9}");

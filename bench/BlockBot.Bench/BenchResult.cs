@@ -4,7 +4,7 @@ namespace BlockBot.Bench;
 public sealed record BenchResult
 {
     public required BenchOptions Options { get; init; }
-    public required string DatabasePath { get; init; }
+    public required string Database { get; init; }
     public required long DatabaseBytes { get; init; }
     public required TimeSpan StartUp { get; init; }
     public required TimeSpan Wall { get; init; }

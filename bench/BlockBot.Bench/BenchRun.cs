@@ -18,7 +18,7 @@ public static class BenchRun
         using var overall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         overall.CancelAfter(options.OverallTimeout);
 
-        using var database = BenchDatabase.Create(options.DatabasePath);
+        using var database = BenchDatabase.Create(options);
         var logCounter = new LogCounter();
         using var host = BenchHost.Build(options, database, logCounter);
 
@@ -71,7 +71,7 @@ public static class BenchRun
         return new BenchResult
         {
             Options = options,
-            DatabasePath = database.FilePath,
+            Database = database.Description,
             DatabaseBytes = database.SizeBytes,
             StartUp = startUp,
             Wall = wall,

@@ -22,6 +22,9 @@ public static class StorageServiceCollectionExtensions
     /// <summary>How often a clustered instance tells the others it is alive; twice this without news, its jobs are recovered.</summary>
     internal static readonly TimeSpan ClusterCheckinInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>Due triggers acquired under one lock on PostgreSQL: as many as Quartz's default 10 worker threads.</summary>
+    internal const int TriggersAcquiredTogether = 10;
+
     /// <summary>
     /// Registers what BlockBot.Storage owns: <c>BlockBot:Storage</c> options, the database (an SQLite file, or
     /// PostgreSQL when <c>Provider</c> is <c>Postgres</c>) with its schema migrated at start, <see cref="IDbConnectionFactory"/>,
@@ -106,6 +109,9 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     private static void ConfigureClusteredPostgresStore(IQuartzBuilder quartz)
     {
+        // Clustered, every trigger acquisition and every scheduling change takes Quartz's one TRIGGER_ACCESS row lock:
+        // acquiring due triggers one at a time makes a burst of reminders and staff events queue behind it.
+        quartz.ConfigureScheduler(scheduler => scheduler.MaxBatchSize = TriggersAcquiredTogether);
         quartz.UsePersistentStore(store =>
         {
             // Quartz's own pool on the same connection string, so disposing the scheduler leaves ours alone.
@@ -122,6 +128,8 @@ public static class StorageServiceCollectionExtensions
             {
                 options.StoreJobDataAsStrings = true;
                 options.MisfireThreshold = MisfireThreshold;
+                // Needed once more than one trigger is acquired at a time, so two nodes never take the same one.
+                options.AcquireTriggersWithinLock = true;
             });
         });
     }

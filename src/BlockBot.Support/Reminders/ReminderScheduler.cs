@@ -58,6 +58,12 @@ public sealed class ReminderScheduler(
     public async Task CancelAllAsync(long caseId, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
+        // Reading takes no lock; deleting takes Quartz's store-wide one, which a case with nothing to cancel need not wait for.
+        if ((await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(GroupOf(caseId)), cancellationToken)).Count == 0)
+        {
+            return;
+        }
+
         var deleted = await scheduler.DeleteJobs(GroupMatcher<JobKey>.GroupEquals(GroupOf(caseId)), cancellationToken);
         if (deleted.Count > 0)
         {
