@@ -24,13 +24,15 @@ public sealed class Bitrix24Adapter : BotAdapter, IProactiveAdapter
     private readonly IBot _bot;
     private readonly Bitrix24Api _api;
     private readonly Bitrix24Bot _botIdentity;
+    private readonly Bitrix24Store _store;
     private readonly ILogger<Bitrix24Adapter> _logger;
 
-    public Bitrix24Adapter(IBot bot, BotPipeline pipeline, Bitrix24Api api, Bitrix24Bot botIdentity, ILogger<Bitrix24Adapter> logger)
+    public Bitrix24Adapter(IBot bot, BotPipeline pipeline, Bitrix24Api api, Bitrix24Bot botIdentity, Bitrix24Store store, ILogger<Bitrix24Adapter> logger)
     {
         _bot = bot;
         _api = api;
         _botIdentity = botIdentity;
+        _store = store;
         _logger = logger;
         pipeline.ApplyTo(this);
     }
@@ -41,15 +43,31 @@ public sealed class Bitrix24Adapter : BotAdapter, IProactiveAdapter
     {
         var activity = NewActivity(inbound, ActivityTypes.Message);
         activity.Text = text;
-        return RunAsync(activity, _bot.OnTurnAsync, cancellationToken);
+        return RunAsync(activity, Once(inbound), cancellationToken);
     }
 
     public Task ProcessJoinAsync(Bitrix24Event inbound, CancellationToken cancellationToken)
     {
         var activity = NewActivity(inbound, ActivityTypes.ConversationUpdate);
         activity.MembersAdded = [activity.From];
-        return RunAsync(activity, _bot.OnTurnAsync, cancellationToken);
+        return RunAsync(activity, Once(inbound), cancellationToken);
     }
+
+    /// <summary>
+    /// The turn of an event, run once: under the conversation's lock it checks the event is not handled yet, and its
+    /// mark is saved with the turn, so two deliveries of one event at the same moment, or one after a crash, run one turn.
+    /// </summary>
+    private BotCallbackHandler Once(Bitrix24Event inbound) => async (turn, cancellationToken) =>
+    {
+        if (await _store.WasProcessedAsync(inbound.Key, cancellationToken))
+        {
+            _logger.LogInformation("Bitrix24 event {EventKey} was handled by an earlier delivery", inbound.Key);
+            return;
+        }
+
+        TurnCommit.For(turn).Enlist(_store.ProcessedWithTurn(inbound.Key));
+        await _bot.OnTurnAsync(turn, cancellationToken);
+    };
 
     public override async Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
     {

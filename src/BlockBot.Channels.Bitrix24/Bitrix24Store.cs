@@ -1,3 +1,5 @@
+using BlockBot.Conversation.Abstractions;
+using System.Data.Common;
 using BlockBot.Storage;
 using Dapper;
 
@@ -41,13 +43,30 @@ public sealed class Bitrix24Store(IDbConnectionFactory connections, TimeProvider
     public async Task MarkProcessedAsync(string eventKey, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await MarkProcessedAsync(connection, null, eventKey, cancellationToken);
+    }
+
+    /// <summary>The mark that the event is handled, saved with the turn that handles it (ADR 0007).</summary>
+    public ITurnCommitWork ProcessedWithTurn(string eventKey) => new ProcessedMark(this, eventKey);
+
+    private Task MarkProcessedAsync(DbConnection connection, DbTransaction? transaction, string eventKey, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO bitrix24_processed (event_key, processed_at) VALUES (@eventKey, @now) ON CONFLICT (event_key) DO NOTHING;
             DELETE FROM bitrix24_processed WHERE processed_at < @oldest;
             """,
             new { eventKey, now = Now(), oldest = Format(time.GetUtcNow() - KeepProcessed) },
+            transaction,
             cancellationToken: cancellationToken));
+
+    private sealed class ProcessedMark(Bitrix24Store store, string eventKey) : ITurnCommitWork
+    {
+        public Task SaveAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+            store.MarkProcessedAsync(connection, transaction, eventKey, cancellationToken);
+
+        public void Committed()
+        {
+        }
     }
 
     private string Now() => Format(time.GetUtcNow());

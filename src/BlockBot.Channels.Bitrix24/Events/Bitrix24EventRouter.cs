@@ -7,7 +7,8 @@ namespace BlockBot.Channels.Bitrix24.Events;
 /// The one place that decides what an event is for: staff-chat events go to the staff commands; in open-line chats
 /// only the customer's own messages (the connector's user, not operators, not system messages) become turns, a
 /// choice button press becomes a message carrying the choice, and the bot joining greets. An event already handled
-/// (delivered twice) is skipped.
+/// (delivered twice) is skipped: here cheaply, and for a customer's turn once more inside it, under the
+/// conversation's lock, where the mark is saved with the turn (<see cref="Bitrix24Adapter"/>).
 /// </summary>
 public sealed class Bitrix24EventRouter(
     Bitrix24Adapter adapter,

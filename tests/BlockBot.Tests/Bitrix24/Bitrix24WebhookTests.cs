@@ -52,6 +52,23 @@ public sealed class Bitrix24WebhookTests : IAsyncLifetime, IDisposable
         Assert.StartsWith("What is the name of the Bitrix24 open line", _fake.SentTo(Dialog)[^1].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task One_event_delivered_twice_at_the_same_moment_runs_one_turn()
+    {
+        await PostAsync(FakeEvents.JoinChat, FakeEvents.Join(Chat, Customer), Bitrix24BotProgram.ApplicationToken);
+        var press = FakeEvents.KeyboardPress(Chat, Customer, "choice", "blocked");
+
+        // The portal retries an event it saw no answer to; both copies arrive while the first turn runs.
+        var statuses = await Task.WhenAll(
+            PostAsync(FakeEvents.CommandAdd, press, Bitrix24BotProgram.ApplicationToken),
+            PostAsync(FakeEvents.CommandAdd, press, Bitrix24BotProgram.ApplicationToken));
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+        var texts = _fake.SentTo(Dialog).Select(m => m.Text).ToList();
+        Assert.Equal(5, texts.Count);
+        Assert.Single(texts, t => t.StartsWith("What is the name of the Bitrix24 open line", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("wrong-token")]
     [InlineData(null)]
