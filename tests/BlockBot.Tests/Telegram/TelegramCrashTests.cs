@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using BlockBot.Tests.Infrastructure;
 using BlockBot.Tests.Telegram.Fake;
@@ -35,24 +34,17 @@ public sealed class TelegramCrashTests(ITestOutputHelper output) : IDisposable
             }
         }
 
-        using (var first = Start(fake))
+        await using (var first = await StartAsync("first", fake))
         {
             await fake.WaitUntilAsync(f => f.Sent.Count >= 100, "the burst to be under way", TimeSpan.FromSeconds(60));
-            first.Kill(entireProcessTree: true);
-            await first.WaitForExitAsync();
+            await first.KillAsync();
         }
 
         var atKill = fake.Sent.Count;
-        using var second = Start(fake);
-        try
+        await using (await StartAsync("second", fake))
         {
             await fake.WaitUntilAsync(f => f.Sent.Count >= Chats * PerChat && f.ConfirmedBelow > f.LastUpdateId, "every update to be answered and confirmed", TimeSpan.FromSeconds(90));
             await WaitForEmptyOutboxAsync(fake);
-        }
-        finally
-        {
-            second.Kill(entireProcessTree: true);
-            await second.WaitForExitAsync();
         }
 
         var sent = fake.Sent;
@@ -76,38 +68,25 @@ public sealed class TelegramCrashTests(ITestOutputHelper output) : IDisposable
         using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT (SELECT COUNT(*) FROM telegram_outbox) + (SELECT COUNT(*) FROM telegram_update WHERE state = 'received')";
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private Process Start(FakeBotApi fake)
-    {
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var program = Path.Combine(RepositoryPaths.Root, "src", "BlockBot", "bin", configuration, "net10.0", "BlockBot.dll");
-        Directory.CreateDirectory(_database.Root);
-        var start = new ProcessStartInfo("dotnet")
+    private Task<BotProcess> StartAsync(string name, FakeBotApi fake) => BotProcess.StartAsync(
+        name,
+        new Dictionary<string, string>
         {
-            WorkingDirectory = _database.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(program);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["BlockBot__Telegram__Token"] = FakeBotApi.Token;
-        start.Environment["BlockBot__Telegram__ApiUrl"] = fake.Url;
-        start.Environment["BlockBot__Telegram__PollingTimeoutSeconds"] = "2";
-        // Fast sends so the burst takes seconds; the limits themselves are TelegramRateTests' subject.
-        start.Environment["BlockBot__Telegram__MessagesPerSecond"] = "200";
-        start.Environment["BlockBot__Telegram__ChatMessagesPerSecond"] = "50";
-        start.Environment["BlockBot__Telegram__ConcurrentSends"] = ConcurrentSends.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["BlockBot__Storage__Provider"] = _database.Provider.ToString();
-        start.Environment["BlockBot__Storage__ConnectionString"] = _database.ConnectionString;
-        start.Environment["BlockBot__DialogsPath"] = RepositoryPaths.Dialogs;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+            ["BlockBot:Telegram:Token"] = FakeBotApi.Token,
+            ["BlockBot:Telegram:ApiUrl"] = fake.Url,
+            ["BlockBot:Telegram:PollingTimeoutSeconds"] = "2",
+            // Fast sends so the burst takes seconds; the limits themselves are TelegramRateTests' subject.
+            ["BlockBot:Telegram:MessagesPerSecond"] = "200",
+            ["BlockBot:Telegram:ChatMessagesPerSecond"] = "50",
+            ["BlockBot:Telegram:ConcurrentSends"] = ConcurrentSends.ToString(CultureInfo.InvariantCulture),
+            ["BlockBot:Storage:Provider"] = _database.Provider.ToString(),
+            ["BlockBot:Storage:ConnectionString"] = _database.ConnectionString,
+            ["BlockBot:DialogsPath"] = RepositoryPaths.Dialogs,
+            ["Logging:LogLevel:Default"] = "Warning",
+        },
+        _database.Root,
+        output);
 }
