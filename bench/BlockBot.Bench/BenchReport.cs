@@ -49,7 +49,7 @@ public static class BenchReport
             $"{Seconds(memory.CpuTime)} ({Number(100 * memory.CpuTime.TotalSeconds / (result.Wall.TotalSeconds * Environment.ProcessorCount), "0")} %)");
         Row(output, "thread pool threads / queued items, peak (sampled)", $"{memory.PeakThreadPoolThreads} / {memory.PeakThreadPoolQueue}");
         Row(output, "monitor lock contentions", memory.LockContentions.ToString(CultureInfo.InvariantCulture));
-        Row(output, "database size at end (SQLite: with WAL)", Megabytes(result.DatabaseBytes));
+        Row(output, "database size at end (SQLite: file and WAL)", Megabytes(result.DatabaseBytes));
         output.WriteLine();
 
         output.WriteLine($"{"Latency",-LabelWidth}  {"count",7} {"mean",9} {"p50",9} {"p95",9} {"p99",9} {"max",9}");

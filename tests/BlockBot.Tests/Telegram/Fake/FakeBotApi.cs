@@ -27,7 +27,7 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<JsonObject> _updates = [];
     private readonly List<SentMessage> _sent = [];
-    private readonly Dictionary<int, string> _contentByMessage = [];
+    private readonly Dictionary<int, (string Text, string? Markup)> _contentByMessage = [];
     private readonly List<DateTimeOffset> _acceptedAll = [];
     private readonly Dictionary<long, List<DateTimeOffset>> _acceptedByChat = [];
     private readonly ConcurrentQueue<FakeCall> _calls = new();
@@ -350,9 +350,9 @@ public sealed class FakeBotApi : IAsyncDisposable
 
             var messageId = edit ? body["message_id"]!.GetValue<int>() : _nextMessageId++;
             // Like Telegram, an edit that changes nothing is refused.
-            var content = (raw ?? (_contentByMessage.TryGetValue(messageId, out var was) ? was.Split('\u0001')[0] : string.Empty))
-                + '\u0001' + body["reply_markup"]?.ToJsonString();
-            if (edit && _contentByMessage.TryGetValue(messageId, out var current) && current == content)
+            var known = _contentByMessage.TryGetValue(messageId, out var current);
+            var content = (Text: raw ?? (known ? current.Text : string.Empty), Markup: body["reply_markup"]?.ToJsonString());
+            if (edit && known && current == content)
             {
                 return (400, null, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message", 0);
             }
