@@ -5,6 +5,7 @@ using BlockBot.Conversation.Engine;
 using BlockBot.Conversation.Pipeline;
 using BlockBot.Conversation.Proactive;
 using BlockBot.Conversation.State;
+using BlockBot.Conversation.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,11 +39,20 @@ public static class ConversationServiceCollectionExtensions
 
         services.AddSingleton<DialogRunner>();
         services.AddSingleton<BuiltInCommands>();
+        services.AddOptions<UnderstandingOptions>()
+            .Bind(configuration.GetSection(UnderstandingOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.UnsureScore <= o.ConfidentScore, "BlockBot:Understanding:UnsureScore must not exceed ConfidentScore")
+            .ValidateOnStart();
+        services.AddSingleton<MessageInterpreter>();
+        services.TryAddSingleton<ICustomerFacts, NoCustomerFacts>();
+        services.AddSingleton<QuestionAnswering>();
         services.AddSingleton(sp => new DialogEngine(
             sp.GetRequiredService<DialogSetProvider>(),
             sp.GetRequiredService<BotStateAccessors>(),
             sp.GetRequiredService<DialogRunner>(),
             sp.GetRequiredService<BuiltInCommands>(),
+            sp.GetRequiredService<QuestionAnswering>(),
             sp.GetRequiredService<IHandoffRelay>(),
             sp.GetRequiredService<ConversationReferenceRecorder>(),
             sp.GetRequiredService<IOptions<ConversationOptions>>(),

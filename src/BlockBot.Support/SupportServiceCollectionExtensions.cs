@@ -1,5 +1,6 @@
 using BlockBot.Conversation;
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Understanding;
 using BlockBot.Conversation.Diagnostics;
 using BlockBot.Support.Actions;
 using BlockBot.Support.Cases;
@@ -62,6 +63,7 @@ public static class SupportServiceCollectionExtensions
         services.AddSingleton<IHandoffRelay, HandoffRelay>();
         services.AddSingleton<ICustomerDataEraser, CustomerDataEraser>();
         services.AddSingleton<ICustomerStatusSource, CustomerStatusSource>();
+        services.AddSingleton<ICustomerFacts, CustomerFacts>();
 
         services.AddSingleton<IDialogAction, CheckHistoryAction>();
         services.AddSingleton<IDialogAction, OpenCaseAction>();

@@ -22,6 +22,11 @@ public static class BlockBotProgram
     {
         try
         {
+            if (QuestionsCheckCommand.Matches(args))
+            {
+                return await QuestionsCheckCommand.RunAsync(args);
+            }
+
             using var host = Build(args);
             await host.RunAsync();
             return 0;

@@ -79,6 +79,23 @@ public static class AnswerMatcher
         return null;
     }
 
+    /// <summary>
+    /// Yes or no said first and followed by more ("да, а почему так?", "no, we did not"): the answer is the first word.
+    /// Null when the message does not open with a yes or no word.
+    /// </summary>
+    public static bool? LeadingYesNo(string answer)
+    {
+        var words = Normalize(answer).Split(' ', 2);
+        if (words.Length < 2)
+        {
+            return null;
+        }
+
+        return YesWords.Contains(words[0]) && words[0].Length > 1 ? true
+            : NoWords.Contains(words[0]) && words[0] is not "не" and not "n" ? false
+            : null;
+    }
+
     /// <summary>Lower case, ё as е, punctuation dropped, spaces folded.</summary>
     public static string Normalize(string text)
     {

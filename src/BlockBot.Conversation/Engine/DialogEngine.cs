@@ -19,6 +19,7 @@ public sealed class DialogEngine : IBot
     private readonly BotStateAccessors _state;
     private readonly DialogRunner _runner;
     private readonly BuiltInCommands _commands;
+    private readonly QuestionAnswering _questions;
     private readonly IHandoffRelay _relay;
     private readonly ConversationReferenceRecorder _references;
     private readonly ConversationOptions _options;
@@ -29,6 +30,7 @@ public sealed class DialogEngine : IBot
         BotStateAccessors state,
         DialogRunner runner,
         BuiltInCommands commands,
+        QuestionAnswering questions,
         IHandoffRelay relay,
         ConversationReferenceRecorder references,
         IOptions<ConversationOptions> options,
@@ -38,6 +40,7 @@ public sealed class DialogEngine : IBot
         _state = state;
         _runner = runner;
         _commands = commands;
+        _questions = questions;
         _relay = relay;
         _references = references;
         _options = options.Value;
@@ -112,9 +115,19 @@ public sealed class DialogEngine : IBot
             return;
         }
 
+        if (await _questions.TryFollowSuggestionAsync(turn, text, cancellationToken))
+        {
+            return;
+        }
+
         if (turn.State.Top is null)
         {
-            await StartFromFreeTextAsync(turn, text, cancellationToken);
+            if (turn.Returning)
+            {
+                await turn.SayAsync(TextKeys.Idle, cancellationToken);
+            }
+
+            await _questions.AnswerAtStartAsync(turn, text, cancellationToken);
             return;
         }
 
@@ -126,12 +139,18 @@ public sealed class DialogEngine : IBot
                 await AnswerAsync(turn, dialog!, ask, text, cancellationToken);
                 break;
             case WaitStep wait:
+                if (await _questions.TryAnswerAsync(turn, text, TextPlace.Waiting, cancellationToken))
+                {
+                    break;
+                }
+
                 if (await _relay.TryRelayAsync(turn.Customer, text, cancellationToken))
                 {
                     await turn.SayAsync(TextKeys.Relayed, cancellationToken);
                 }
                 else
                 {
+                    _questions.Record(turn, text);
                     await turn.SayAsync(wait.Reply ?? turn.Dialogs.Text(TextKeys.Waiting), cancellationToken);
                 }
 
@@ -165,18 +184,6 @@ public sealed class DialogEngine : IBot
         await _runner.ContinueAsync(turn, cancellationToken);
     }
 
-    private async Task StartFromFreeTextAsync(Turn turn, string text, CancellationToken cancellationToken)
-    {
-        var byKeyword = KeywordMatcher.Find(turn.Dialogs, text);
-        if (byKeyword is null && turn.Returning)
-        {
-            await turn.SayAsync(TextKeys.Idle, cancellationToken);
-        }
-
-        _runner.Start(turn, byKeyword ?? turn.Dialogs[DialogSet.MenuDialogId], keepValues: false);
-        await _runner.ContinueAsync(turn, cancellationToken);
-    }
-
     private async Task AnswerAsync(Turn turn, DialogDefinition dialog, AskStep ask, string text, CancellationToken cancellationToken)
     {
         var frame = turn.State.Top!;
@@ -195,6 +202,11 @@ public sealed class DialogEngine : IBot
         {
             case AskKind.Text:
                 retryKey = TextKeys.RetryTextLength;
+                if (await _questions.TryAnswerAsync(turn, text, TextPlace.FreeText, cancellationToken))
+                {
+                    return;
+                }
+
                 if (text.Length >= ask.MinLength && text.Length <= ask.MaxLength)
                 {
                     value = text;
@@ -203,7 +215,8 @@ public sealed class DialogEngine : IBot
                 break;
             case AskKind.YesNo:
                 retryKey = TextKeys.RetryYesNo;
-                var yes = AnswerMatcher.MatchYesNo(text, turn.Render(turn.Dialogs.Text(TextKeys.Yes)), turn.Render(turn.Dialogs.Text(TextKeys.No)));
+                var yes = AnswerMatcher.MatchYesNo(text, turn.Render(turn.Dialogs.Text(TextKeys.Yes)), turn.Render(turn.Dialogs.Text(TextKeys.No)))
+                    ?? AnswerMatcher.LeadingYesNo(text);
                 value = yes switch { true => "yes", false => "no", null => null };
                 break;
             default:
@@ -220,6 +233,16 @@ public sealed class DialogEngine : IBot
 
         if (value is null)
         {
+            if (ask.AskKind != AskKind.Text)
+            {
+                if (await _questions.TryAnswerAsync(turn, text, ask.AskKind == AskKind.YesNo ? TextPlace.YesNo : TextPlace.Choice, cancellationToken))
+                {
+                    return;
+                }
+
+                _questions.Record(turn, text);
+            }
+
             await MissAsync(turn, ask, retryKey, cancellationToken);
             return;
         }

@@ -15,6 +15,12 @@ public sealed class DialogState
     /// <summary>True after the "talk to a person" button was offered for the current question.</summary>
     public bool PersonOffered { get; set; }
 
+    /// <summary>
+    /// The buttons of the bot's last "Did you mean" or offer (<c>topic:causes</c>, <c>dialog:appeal</c>, …), so a
+    /// typed number or title picks one. Cleared by the next message.
+    /// </summary>
+    public List<string> Suggestions { get; set; } = [];
+
     public DialogFrame? Top => Stack.Count == 0 ? null : Stack[^1];
 
     public void Clear()

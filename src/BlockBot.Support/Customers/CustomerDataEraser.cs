@@ -1,4 +1,5 @@
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Understanding;
 using BlockBot.Support.Cases;
 using BlockBot.Support.Reminders;
 using BlockBot.Support.Tickets;
@@ -9,7 +10,7 @@ namespace BlockBot.Support.Customers;
 /// <summary>
 /// Forgets a customer: their active tickets are withdrawn first (so staff see on the card that the work
 /// is off), then reminders and ticket openings are cancelled, and cases, tickets and the conversation
-/// reference are deleted.
+/// reference, and the messages of theirs the bot did not understand, are deleted.
 /// </summary>
 public sealed class CustomerDataEraser(
     ICaseRepository cases,
@@ -17,6 +18,7 @@ public sealed class CustomerDataEraser(
     TicketWithdrawal withdrawal,
     ReminderScheduler reminders,
     IConversationDirectory directory,
+    IUnansweredMessages unanswered,
     ILogger<CustomerDataEraser> logger) : ICustomerDataEraser
 {
     public async Task EraseAsync(CustomerId customer, CancellationToken cancellationToken)
@@ -34,6 +36,7 @@ public sealed class CustomerDataEraser(
         await tickets.DeleteForCustomerAsync(customer.Key, cancellationToken);
         await cases.DeleteForCustomerAsync(customer.Key, cancellationToken);
         await directory.DeleteAsync(customer, cancellationToken);
+        await unanswered.EraseAsync(customer, cancellationToken);
         logger.LogInformation("Erased the data of customer {Customer}", customer);
     }
 }

@@ -9,7 +9,7 @@ namespace BlockBot.Conversation.Dialogs.Loading;
 /// Reads one dialog file into the model, keeping every node's line so that problems name it.
 /// Shape errors are collected, not thrown; cross-file checks are <see cref="DialogValidator"/>'s.
 /// </summary>
-internal sealed class DialogFileParser
+internal sealed partial class DialogFileParser
 {
     private static readonly HashSet<string> StepKinds = ["say", "ask", "branch", "do", "wait", "goto", "end"];
     private readonly string _file;
@@ -241,7 +241,7 @@ internal sealed class DialogFileParser
             return null;
         }
 
-        Known(map, "text", "yesno", "choice", "save", "prompt", "hint", "events");
+        Known(map, "text", "yesno", "choice", "save", "prompt", "hint", "why", "events");
         var save = RequiredScalar(map, "save");
         var prompt = Child(map, "prompt") is { } promptNode ? Text(promptNode, "prompt") : null;
         if (prompt is null && Child(map, "prompt") is null)
@@ -250,6 +250,7 @@ internal sealed class DialogFileParser
         }
 
         var hint = Child(map, "hint") is { } hintNode ? Text(hintNode, "hint") : null;
+        var reason = Child(map, "why") is { } whyNode ? Text(whyNode, "why") : null;
         if (Child(map, "events") is { } inner)
         {
             if (eventsNode is not null)
@@ -303,7 +304,7 @@ internal sealed class DialogFileParser
             return null;
         }
 
-        return new AskStep(id, location, kind, save, prompt, hint, min, max, choices, events);
+        return new AskStep(id, location, kind, save, prompt, hint, min, max, choices, events) { Reason = reason };
     }
 
     private List<ChoiceOption> Choices(YamlNode node)

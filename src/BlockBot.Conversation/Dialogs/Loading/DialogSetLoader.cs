@@ -1,5 +1,6 @@
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Dialogs.Model;
+using BlockBot.Conversation.Understanding;
 
 namespace BlockBot.Conversation.Dialogs.Loading;
 
@@ -7,6 +8,7 @@ namespace BlockBot.Conversation.Dialogs.Loading;
 public sealed class DialogSetLoader(IEnumerable<IDialogAction> actions, IKnownEvents knownEvents)
 {
     public const string TextsFileName = "texts.yaml";
+    public const string QuestionsFileName = "questions.yaml";
 
     /// <summary>Commands the engine handles itself; dialogs may not claim them.</summary>
     public static readonly IReadOnlySet<string> BuiltInCommands = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -39,7 +41,7 @@ public sealed class DialogSetLoader(IEnumerable<IDialogAction> actions, IKnownEv
         var dialogs = new List<DialogDefinition>();
         foreach (var path in Directory.EnumerateFiles(directory, "*.yaml").Order(StringComparer.Ordinal))
         {
-            if (Path.GetFileName(path) == TextsFileName)
+            if (Path.GetFileName(path) is TextsFileName or QuestionsFileName)
             {
                 continue;
             }
@@ -51,13 +53,22 @@ public sealed class DialogSetLoader(IEnumerable<IDialogAction> actions, IKnownEv
             }
         }
 
+        IReadOnlyList<QuestionEntry> questions = [];
+        var questionsPath = Path.Combine(directory, QuestionsFileName);
+        if (File.Exists(questionsPath))
+        {
+            using var reader = File.OpenText(questionsPath);
+            questions = DialogFileParser.ParseQuestions(questionsPath, reader, problems) ?? questions;
+        }
+
         var actionsByName = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
         new DialogValidator(actionsByName, knownEvents.Names, BuiltInCommands).Validate(dialogs, texts, textsLocation, problems);
+        QuestionValidator.Validate(questions, dialogs.ToDictionary(d => d.Id, StringComparer.Ordinal), BuiltInCommands, problems);
         if (problems.Count > 0)
         {
             throw new DialogLoadException(problems.OrderBy(p => p.Location.File, StringComparer.Ordinal).ThenBy(p => p.Location.Line).ToList());
         }
 
-        return new DialogSet(dialogs.ToDictionary(d => d.Id, StringComparer.Ordinal), texts);
+        return new DialogSet(dialogs.ToDictionary(d => d.Id, StringComparer.Ordinal), texts, new QuestionBook(questions));
     }
 }

@@ -15,6 +15,9 @@ public sealed record AskStep(
 {
     public override string Kind => "ask";
 
+    /// <summary>Why the bot asks this, told when the customer asks "why do you need this?".</summary>
+    public LocalizedText? Reason { get; init; }
+
     public override IEnumerable<string> Targets =>
         Choices.Where(c => c.Goto is not null).Select(c => c.Goto!).Concat(Events.Values);
 

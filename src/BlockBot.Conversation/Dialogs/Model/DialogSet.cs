@@ -1,3 +1,5 @@
+using BlockBot.Conversation.Understanding;
+
 namespace BlockBot.Conversation.Dialogs.Model;
 
 /// <summary>Every dialog and shared text, loaded and validated.</summary>
@@ -6,8 +8,9 @@ public sealed class DialogSet
     public const string MenuDialogId = "menu";
     public const string OperatorDialogId = "operator";
 
-    public DialogSet(IReadOnlyDictionary<string, DialogDefinition> dialogs, IReadOnlyDictionary<string, LocalizedText> texts)
+    public DialogSet(IReadOnlyDictionary<string, DialogDefinition> dialogs, IReadOnlyDictionary<string, LocalizedText> texts, QuestionBook? questions = null)
     {
+        Questions = questions ?? QuestionBook.Empty;
         Dialogs = dialogs;
         Texts = texts;
         Commands = dialogs.Values
@@ -23,6 +26,9 @@ public sealed class DialogSet
     public IReadOnlyDictionary<string, DialogDefinition> Commands { get; }
 
     public IReadOnlyList<DialogDefinition> Menu { get; }
+
+    /// <summary>What customers ask in their own words (the questions file), ready to understand messages.</summary>
+    public QuestionBook Questions { get; }
 
     public DialogDefinition this[string dialogId] => Dialogs[dialogId];
 

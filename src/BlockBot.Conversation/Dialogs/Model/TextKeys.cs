@@ -30,6 +30,11 @@ public static class TextKeys
     public const string Relayed = "relayed";
     public const string Error = "error";
     public const string StaffMessage = "staff_message";
+    public const string NotUnderstood = "not_understood";
+    public const string DidYouMean = "did_you_mean";
+    public const string OfferDialog = "offer_dialog";
+    public const string OfferDeclined = "offer_declined";
+    public const string PersonAvailable = "person_available";
 
     public static readonly IReadOnlyList<string> TicketStates = ["open", "taken", "done", "declined", "withdrawn", "scheduled"];
 
@@ -49,6 +54,7 @@ public static class TextKeys
             Help, Idle, Cancelled, NothingToCancel, LangSwitched, LangUsage, UnknownCommand, NonText, TooLong,
             RetryChoice, RetryYesNo, RetryTextLength, OfferPerson, PersonButton, Yes, No, StatusNone, StatusCase,
             StatusReminder, StatusTicket, StatusTicketScheduled, Waiting, Relayed, Error, StaffMessage,
+            NotUnderstood, DidYouMean, OfferDialog, OfferDeclined, PersonAvailable,
         }
         .Concat(CaseStages.All.Select(Stage))
         .Concat(Reminders.Select(Reminder))

@@ -1,0 +1,41 @@
+namespace BlockBot.Conversation.Understanding;
+
+/// <summary>
+/// Runs a labelled set through the understanding as the engine uses it: a topic message as a first message (answered
+/// only when confident), an out-of-scope message likewise, a line name at the line-name step.
+/// </summary>
+public sealed class LabelledCheck(QuestionBook questions, MessageInterpreter interpreter)
+{
+    /// <summary>What the check reports for a message the bot would not answer with a topic.</summary>
+    public const string NotAnswered = "(not understood)";
+
+    public LabelledCheckReport Run(IReadOnlyList<LabelledMessage> messages)
+    {
+        var outcomes = new List<LabelledOutcome>(messages.Count);
+        foreach (var message in messages)
+        {
+            var interpretation = interpreter.Interpret(questions.Index, message.Message);
+            outcomes.Add(new LabelledOutcome(message, Chosen(message, interpretation), interpretation));
+        }
+
+        return new LabelledCheckReport(outcomes);
+    }
+
+    private static string Chosen(LabelledMessage message, Interpretation interpretation)
+    {
+        if (message.Label == LabelledMessage.LineName)
+        {
+            return interpretation.Confident is { } topic && MessageShape.IsQuestionNotAnswer(topic, message.Message)
+                ? topic.Id
+                : LabelledMessage.LineName;
+        }
+
+        return interpretation.Confident switch
+        {
+            { IsOutOfScope: true } => LabelledMessage.OutOfScope,
+            { } topic => topic.Id,
+            null when interpretation.Verdict == Verdict.NotUnderstood => LabelledMessage.OutOfScope,
+            null => NotAnswered,
+        };
+    }
+}

@@ -1,0 +1,3 @@
+namespace BlockBot.Conversation.Understanding;
+
+public sealed record TopicFigures(string Topic, int Count, int Right, double Precision, double Recall);
