@@ -5,14 +5,19 @@ using Microsoft.Extensions.Options;
 namespace BlockBot.Channels.Console;
 
 /// <summary>
-/// <c>/staff list|take N|done N|decline N reason|reply N text|help</c>: the console's staff side.
+/// <c>/staff list|questions|take N|done N|decline N reason|reply N text|help</c>: the console's staff side.
 /// Whoever types in this terminal is the configured staff member.
 /// </summary>
-public sealed class ConsoleStaffCommands(StaffDesk desk, ConsoleTranscript transcript, TicketCardText cards, IOptions<ConsoleOptions> options)
+public sealed class ConsoleStaffCommands(
+    StaffDesk desk,
+    ConsoleTranscript transcript,
+    TicketCardText cards,
+    UnansweredQuestionsText questions,
+    IOptions<ConsoleOptions> options)
 {
     private const string Prefix = "/staff";
 
-    private const string Usage = "Staff commands: /staff list · /staff take N · /staff done N · /staff decline N <reason> · /staff reply N <text>";
+    private const string Usage = "Staff commands: /staff list · /staff questions · /staff take N · /staff done N · /staff decline N <reason> · /staff reply N <text>";
 
     private readonly StaffMember _staff = new("console", options.Value.StaffName);
 
@@ -30,6 +35,12 @@ public sealed class ConsoleStaffCommands(StaffDesk desk, ConsoleTranscript trans
         if (verb == "list")
         {
             await ListAsync(cancellationToken);
+            return;
+        }
+
+        if (verb == "questions")
+        {
+            transcript.Staff(await questions.DescribeAsync(cancellationToken));
             return;
         }
 

@@ -3,7 +3,6 @@ using BlockBot.Storage.Postgres;
 using BlockBot.Storage.Sql;
 using BlockBot.Storage.Sqlite;
 using BlockBot.Storage.Sql.Domain;
-using BlockBot.Conversation.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -65,7 +64,6 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ITurnCommitter, SqlTurnCommitter>();
         services.TryAddSingleton<IDeliveredEvents, SqlDeliveredEvents>();
         services.TryAddSingleton<IConversationDirectory, SqlConversationDirectory>();
-        services.TryAddSingleton<IUnansweredMessages, SqlUnansweredMessages>();
         services.AddBlockBotSqlDomain();
 
         // Migrating in StartingAsync already precedes every StartAsync, where Quartz opens the database; being first in

@@ -64,6 +64,7 @@ public static class SupportServiceCollectionExtensions
         services.AddSingleton<ICustomerDataEraser, CustomerDataEraser>();
         services.AddSingleton<ICustomerStatusSource, CustomerStatusSource>();
         services.AddSingleton<ICustomerFacts, CustomerFacts>();
+        services.AddSingleton<UnansweredQuestionsText>();
 
         services.AddSingleton<IDialogAction, CheckHistoryAction>();
         services.AddSingleton<IDialogAction, OpenCaseAction>();

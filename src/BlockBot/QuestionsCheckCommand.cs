@@ -2,6 +2,7 @@ using System.Globalization;
 using BlockBot.Conversation.Engine;
 using BlockBot.Conversation.Understanding;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace BlockBot;
 
@@ -14,10 +15,19 @@ internal static class QuestionsCheckCommand
 {
     public const string Usage = "usage: questions check FILE.tsv [--floor 0.95]";
 
-    public static bool Matches(string[] args) => args.Length >= 2 && args[0] == "questions" && args[1] == "check";
+    public static bool Matches(string[] args) => args.Length >= 2 && args[0] == "questions" && args[1] is "check" or "calibrate";
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args[1] == "calibrate")
+        {
+            using var calibrationHost = BlockBotProgram.Build(args[2..]);
+            var questions = calibrationHost.Services.GetRequiredService<DialogSetProvider>().Current.Questions;
+            var margin = calibrationHost.Services.GetRequiredService<IOptions<UnderstandingOptions>>().Value.ClearMargin;
+            await Console.Out.WriteAsync(ThresholdCalibration.Run(questions.Entries, margin).Format());
+            return 0;
+        }
+
         if (args.Length < 3 || !TryReadFloor(args, out var floor))
         {
             await Console.Error.WriteLineAsync(Usage);
@@ -49,10 +59,6 @@ internal static class QuestionsCheckCommand
         var dialogs = host.Services.GetRequiredService<DialogSetProvider>().Current;
         var report = new LabelledCheck(dialogs.Questions, host.Services.GetRequiredService<MessageInterpreter>()).Run(messages);
         await Console.Out.WriteAsync(report.Format());
-        if (Environment.GetEnvironmentVariable("BLOCKBOT_DUMP") is { } dump)
-        {
-            await File.WriteAllLinesAsync(dump, report.Outcomes.Select(o => string.Join('\t', o.Message.Label, o.Interpretation.Best?.Entry.Id ?? "-", (o.Interpretation.Best?.Score ?? 0).ToString(CultureInfo.InvariantCulture), o.Interpretation.RunnerUp?.Entry.Id ?? "-", (o.Interpretation.RunnerUp?.Score ?? 0).ToString(CultureInfo.InvariantCulture), o.Message.Message)));
-        }
         if (report.QuestionAccuracy < floor)
         {
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Below the floor: {report.QuestionAccuracy:P1} < {floor:P1}"));

@@ -122,11 +122,6 @@ public sealed class DialogEngine : IBot
 
         if (turn.State.Top is null)
         {
-            if (turn.Returning)
-            {
-                await turn.SayAsync(TextKeys.Idle, cancellationToken);
-            }
-
             await _questions.AnswerAtStartAsync(turn, text, cancellationToken);
             return;
         }
@@ -139,12 +134,13 @@ public sealed class DialogEngine : IBot
                 await AnswerAsync(turn, dialog!, ask, text, cancellationToken);
                 break;
             case WaitStep wait:
-                if (await _questions.TryAnswerAsync(turn, text, TextPlace.Waiting, cancellationToken))
+                var relayed = await _relay.TryRelayAsync(turn.Customer, text, cancellationToken);
+                if (await _questions.TryAnswerAsync(turn, text, relayed ? TextPlace.WaitingWithPerson : TextPlace.Waiting, cancellationToken))
                 {
                     break;
                 }
 
-                if (await _relay.TryRelayAsync(turn.Customer, text, cancellationToken))
+                if (relayed)
                 {
                     await turn.SayAsync(TextKeys.Relayed, cancellationToken);
                 }

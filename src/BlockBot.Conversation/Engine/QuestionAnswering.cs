@@ -94,8 +94,9 @@ internal sealed class QuestionAnswering(
             return true;
         }
 
+        // Asking back suits a question that is not an answer; a wait's own reply says more than "Did you mean" would.
         if (interpretation.Verdict == Verdict.Unsure && place is TextPlace.Choice or TextPlace.YesNo
-            || interpretation.Verdict == Verdict.Unsure && place == TextPlace.Waiting && MessageShape.LooksLikeQuestion(text))
+            && (MessageShape.IsExplicitQuestion(text) || MessageShape.WordCount(text) >= 3))
         {
             await AskWhichAsync(turn, interpretation, cancellationToken);
             return true;
@@ -122,22 +123,27 @@ internal sealed class QuestionAnswering(
     private static bool Accepts(TextPlace place, QuestionEntry topic, string text) => place switch
     {
         TextPlace.FreeText => MessageShape.IsQuestionNotAnswer(topic, text),
+        TextPlace.WaitingWithPerson => MessageShape.IsExplicitQuestion(text),
         _ => true,
     };
 
     private async Task AnswerAsync(Turn turn, QuestionEntry topic, CancellationToken cancellationToken)
     {
-        var known = await KnownFactsAsync(turn, cancellationToken);
-        await turn.SayAsync(topic.AnswerFor(known), cancellationToken, known);
-        logger.LogInformation("Answered {Topic} for {Customer}", topic.Id, turn.Customer);
-
         var idle = turn.State.Top is null || turn.State.Top.DialogId == DialogSet.MenuDialogId;
         var followUp = topic.FollowUp;
+        logger.LogInformation("Understood {Topic} from {Customer}", topic.Id, turn.Customer);
+        if (followUp.Kind == FollowUpKind.Start && idle)
+        {
+            // The dialog is the answer when the customer is free to start it; it opens with its own explanation.
+            runner.Start(turn, turn.Dialogs[followUp.Target!], keepValues: true);
+            await runner.ContinueAsync(turn, cancellationToken);
+            return;
+        }
+
+        var known = await KnownFactsAsync(turn, cancellationToken);
+        await turn.SayAsync(topic.AnswerFor(known), cancellationToken, known);
         switch (followUp.Kind)
         {
-            case FollowUpKind.Start when idle:
-                runner.Start(turn, turn.Dialogs[followUp.Target!], keepValues: true);
-                break;
             case FollowUpKind.Offer when idle:
                 var title = turn.Dialogs[followUp.Target!].Title ?? topic.Title;
                 await SuggestAsync(

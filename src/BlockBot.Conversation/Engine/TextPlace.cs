@@ -17,4 +17,7 @@ internal enum TextPlace
 
     /// <summary>While the case waits for a reminder or for staff.</summary>
     Waiting,
+
+    /// <summary>While a person handles the case: messages are for them, only a plain question is answered too.</summary>
+    WaitingWithPerson,
 }

@@ -11,7 +11,7 @@ namespace BlockBot.Conversation.Understanding;
 
 /// <summary>
 /// How customers' text and the questions file's examples are cut into terms, for Russian and English alike:
-/// words lower-cased with ё read as е, then Snowball-stemmed in both languages (each stemmer leaves the other
+/// words lower-cased with ё read as е (and a word typed in two alphabets read in the one it is mostly in), then Snowball-stemmed in both languages (each stemmer leaves the other
 /// script alone), so "заблокировали", "заблокирован" and "блокировка"'s forms meet; and, in a second field,
 /// character trigrams of the words, so a typo still shares most of its trigrams with the word meant.
 /// </summary>
@@ -33,7 +33,7 @@ internal sealed class CustomerTextAnalyzer : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(Version, reader);
-        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+        TokenStream stream = new MixedScriptFilter(new LowerCaseFilter(Version, tokenizer));
         if (fieldName == GramsField)
         {
             stream = new NGramTokenFilter(Version, stream, 3, 3);

@@ -8,7 +8,11 @@ namespace BlockBot.Conversation.Understanding;
 /// </summary>
 public static class MessageShape
 {
-    private const int SmallTalkMaxWords = 3;
+    /// <summary>"Спасибо большое за помощь" is still thanks; longer, and the message is about something more.</summary>
+    public const int SmallTalkMaxWords = 4;
+
+    // Line names run to four words ("Поддержка клиентов 24/7"); five and more is a sentence.
+    private const int SentenceMinWords = 5;
 
     private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
     {
@@ -18,24 +22,35 @@ public static class MessageShape
         "does", "did", "will", "would", "pls", "please", "tell", "help",
     };
 
-    /// <summary>A question mark, a question word, or a sentence of at least three words.</summary>
-    public static bool LooksLikeQuestion(string text)
+    public static int WordCount(string text) => AnswerMatcher.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>A question mark or a question word first: asked, not told.</summary>
+    public static bool IsExplicitQuestion(string text)
     {
         if (text.Contains('?', StringComparison.Ordinal))
         {
             return true;
         }
 
-        var words = AnswerMatcher.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length >= 3 || (words.Length > 0 && QuestionWords.Contains(words[0]));
+        var words = AnswerMatcher.Normalize(text).Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && QuestionWords.Contains(words[0]);
     }
 
     /// <summary>
     /// At a free-text step, whether a message confidently about <paramref name="topic"/> is a question rather than the
-    /// answer: it must read as a question, or be a greeting, thanks or "ok" of a few words.
+    /// answer: it must be asked (a question mark or word), or be a sentence longer than names usually are, or a
+    /// greeting, thanks or "ok" of a few words. Nothing is taken for out of scope there: that is what names look like.
     /// </summary>
-    public static bool IsQuestionNotAnswer(QuestionEntry topic, string text) =>
-        LooksLikeQuestion(text) || topic.SmallTalk && AnswerMatcher.Normalize(text).Split(' ').Length <= SmallTalkMaxWords;
+    public static bool IsQuestionNotAnswer(QuestionEntry topic, string text)
+    {
+        if (topic.IsOutOfScope)
+        {
+            return false;
+        }
+
+        var words = WordCount(text);
+        return IsExplicitQuestion(text) || words >= SentenceMinWords || (topic.SmallTalk && words <= SmallTalkMaxWords);
+    }
 
     /// <summary>True when the message has no letter at all (digits, emoji, punctuation): nothing to understand.</summary>
     public static bool HasNoWords(string text) => !text.Any(char.IsLetter);

@@ -11,16 +11,24 @@ namespace BlockBot.Conversation.Understanding;
 
 /// <summary>
 /// The questions file's example phrasings in a Lucene index, searched with BM25. A message's score for a topic is
-/// its best example's BM25 score divided by the most the message's terms could score at all, so it reads as
-/// "how much of what was written this topic explains": words the index has never seen count against every topic.
+/// the mean BM25 score of the topic's three best examples divided by the most the message's terms could score at all,
+/// so it reads as "how much of what was written this topic explains": words the index has never seen count against
+/// every topic.
 /// </summary>
 public sealed class QuestionIndex : IDisposable
 {
     private const int HitsConsidered = 40;
-    private static readonly float GramBoost = float.Parse(Environment.GetEnvironmentVariable("XG") ?? "0.35", System.Globalization.CultureInfo.InvariantCulture);
-    private static readonly float K1 = float.Parse(Environment.GetEnvironmentVariable("XK") ?? "1.2", System.Globalization.CultureInfo.InvariantCulture);
-    private static readonly float B = float.Parse(Environment.GetEnvironmentVariable("XB") ?? "0.75", System.Globalization.CultureInfo.InvariantCulture);
-    private static readonly int TopK = int.Parse(Environment.GetEnvironmentVariable("XT") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+    private const float GramBoost = 0.15f;
+    private const float K1 = 1.2f;
+    private const float B = 0.5f;
+
+    // A topic scores the mean of its best three examples: one lucky example does not carry a topic, several close ones do.
+    private const int ExamplesPerTopic = 3;
+
+    // A message made only of words most examples share ("что?", "а когда") or of short unknown ones ("эээ") says
+    // nothing yet: it needs one word at most one example in 25 has, or a longer unknown one (a typo, perhaps).
+    private const double DistinctiveShare = 0.04;
+    private const int TypoMinLength = 5;
 
     private readonly IReadOnlyList<QuestionEntry> _entries;
     private readonly RAMDirectory _directory = new();
@@ -28,6 +36,7 @@ public sealed class QuestionIndex : IDisposable
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly int[] _entryOfDocument;
+    private readonly Dictionary<Term, int> _documentFrequency = [];
 
     public QuestionIndex(IReadOnlyList<QuestionEntry> entries)
     {
@@ -55,6 +64,14 @@ public sealed class QuestionIndex : IDisposable
 
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = similarity };
+        foreach (var field in new[] { CustomerTextAnalyzer.WordsField, CustomerTextAnalyzer.GramsField })
+        {
+            var terms = MultiFields.GetTerms(_reader, field)?.GetEnumerator();
+            while (terms?.MoveNext() == true)
+            {
+                _documentFrequency[new Term(field, BytesRef.DeepCopyOf(terms.Term))] = terms.DocFreq;
+            }
+        }
     }
 
     public int ExampleCount => _entryOfDocument.Length;
@@ -62,37 +79,50 @@ public sealed class QuestionIndex : IDisposable
     /// <summary>The two topics that explain the message best, best first (fewer when fewer share a term with it).</summary>
     public IReadOnlyList<TopicMatch> Rank(string message)
     {
-        var (query, ceiling) = BuildQuery(message);
-        if (ceiling <= 0 || query.Clauses.Count == 0)
+        var (query, ceiling, distinctive) = BuildQuery(message);
+        if (ceiling <= 0 || query.Clauses.Count == 0 || !distinctive)
         {
             return [];
         }
 
-        var all = new Dictionary<int, List<double>>();
+        // Hits come best first, so each topic's first three are its best three.
+        var sums = new Dictionary<int, (double Sum, int Count)>();
         foreach (var hit in _searcher.Search(query, HitsConsidered).ScoreDocs)
         {
             var entry = _entryOfDocument[hit.Doc];
-            var score = hit.Score / ceiling;
-            if (!all.TryGetValue(entry, out var list)) { all[entry] = list = []; }
-            list.Add(score);
+            var (sum, count) = sums.GetValueOrDefault(entry);
+            if (count < ExamplesPerTopic)
+            {
+                sums[entry] = (sum + (hit.Score / ceiling), count + 1);
+            }
         }
-        var best = all.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(x => x).Take(TopK).Sum() / TopK);
+
+        var best = sums.ToDictionary(p => p.Key, p => p.Value.Sum / ExamplesPerTopic);
 
         return best.OrderByDescending(p => p.Value).Take(2).Select(p => new TopicMatch(_entries[p.Key], p.Value)).ToList();
     }
 
-    /// <returns>The query, and the most any document could score for it (every term matched as well as BM25 allows).</returns>
-    private (BooleanQuery Query, double Ceiling) BuildQuery(string message)
+    /// <returns>
+    /// The query; the most any document could score for it (every term matched as well as BM25 allows); whether it has
+    /// a word that tells topics apart.
+    /// </returns>
+    private (BooleanQuery Query, double Ceiling, bool Distinctive) BuildQuery(string message)
     {
         var query = new BooleanQuery();
         var ceiling = 0.0;
+        var distinctive = false;
         var documents = _reader.NumDocs;
         foreach (var (field, boost) in new[] { (CustomerTextAnalyzer.WordsField, 1f), (CustomerTextAnalyzer.GramsField, GramBoost) })
         {
             foreach (var text in Terms(field, message))
             {
                 var term = new Term(field, text);
-                var frequency = _reader.DocFreq(term);
+                var frequency = _documentFrequency.GetValueOrDefault(term);
+                if (field == CustomerTextAnalyzer.WordsField)
+                {
+                    distinctive |= frequency == 0 ? text.Length >= TypoMinLength : text.Length > 1 && frequency <= documents * DistinctiveShare;
+                }
+
                 var idf = Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
                 ceiling += idf * boost * (K1 + 1);
                 if (frequency > 0)
@@ -102,7 +132,7 @@ public sealed class QuestionIndex : IDisposable
             }
         }
 
-        return (query, ceiling);
+        return (query, ceiling, distinctive);
     }
 
     private HashSet<string> Terms(string field, string message)

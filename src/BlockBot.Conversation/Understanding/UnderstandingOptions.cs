@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace BlockBot.Conversation.Understanding;
 
 /// <summary>
-/// Where the bot draws the lines between answering, asking back and not understanding. The defaults come from
-/// the leave-one-out calibration over the questions file (docs/decisions/0008).
+/// Where the bot draws the lines between answering, asking back and not understanding. The scores come from
+/// <c>questions calibrate</c> (cross-validation over the questions file); the margin is a choice (docs/decisions/0009).
 /// </summary>
 public sealed class UnderstandingOptions
 {
@@ -12,13 +12,16 @@ public sealed class UnderstandingOptions
 
     /// <summary>A topic scoring at least this, clearly ahead of the next one, is answered.</summary>
     [Range(0.01, 1.0)]
-    public double ConfidentScore { get; set; } = 0.30;
+    public double ConfidentScore { get; set; } = 0.05;
 
     /// <summary>Below <see cref="ConfidentScore"/> but at least this: "Did you mean…".</summary>
     [Range(0.01, 1.0)]
-    public double UnsureScore { get; set; } = 0.18;
+    public double UnsureScore { get; set; } = 0.05;
 
-    /// <summary>The runner-up must score below this share of the best topic for the best to count as clear.</summary>
+    /// <summary>
+    /// The runner-up must score below this share of the best topic for the best to count as clear; closer than that,
+    /// the customer is asked which they meant.
+    /// </summary>
     [Range(0.1, 1.0)]
-    public double ClearMargin { get; set; } = 0.8;
+    public double ClearMargin { get; set; } = 0.95;
 }

@@ -35,6 +35,23 @@ public sealed record Expected(string Description, Func<DialogSet, string, Locali
 
     public static Expected Text(string key) => new($"texts/{key}", (set, _) => set.Text(key));
 
+    /// <summary>The general answer of a questions.yaml entry.</summary>
+    public static Expected Answer(string topicId) => new($"questions/{topicId}", (set, _) => set.Questions.ById[topicId].Answer);
+
+    /// <summary>The answer a questions.yaml entry gives a customer of whom these facts are known (its general one if no variant fits).</summary>
+    public static Expected AnswerKnowing(string topicId, IReadOnlyDictionary<string, string> facts) =>
+        new($"questions/{topicId} knowing {string.Join(", ", facts.Keys)}", (set, _) => set.Questions.ById[topicId].AnswerFor(facts));
+
+    /// <summary>The answer a questions.yaml entry gives when it knows the facts its variant needs (0: the first variant).</summary>
+    public static Expected KnownAnswer(string topicId, int variant = 0) =>
+        new($"questions/{topicId} answer_known[{variant}]", (set, _) => set.Questions.ById[topicId].KnownAnswers[variant].Text);
+
+    /// <summary>Why an ask step asks, as it tells a customer who asks "why do you need this?".</summary>
+    public static Expected Reason(string dialogId, string stepId) => new($"{dialogId}/{stepId} why", (set, _) =>
+        set[dialogId].Steps[set[dialogId].IndexOf(stepId)] is AskStep { Reason: { } reason }
+            ? reason
+            : throw new InvalidOperationException($"{dialogId}/{stepId} is not an ask step with a 'why'."));
+
     /// <summary>Several texts.yaml entries said as one message, one per line (as /status does).</summary>
     public static Expected TextLines(params string[] keys) => new($"texts/{string.Join("+", keys)}", (set, _) =>
     {
