@@ -10,7 +10,7 @@ namespace BlockBot.Bench.Understanding;
 /// An ML.NET multiclass classifier trained on the questions file's examples, each labelled with its entry's id (the
 /// out-of-scope entry is a class like any other). Not thread-safe, like the PredictionEngine inside it.
 /// </summary>
-public sealed class MlTextClassifier : IDisposable
+public sealed class MlTextClassifier : ITopicRanker
 {
     private readonly PredictionEngine<TextExample, ClassScores> _engine;
     private readonly string[] _labels;
@@ -18,25 +18,40 @@ public sealed class MlTextClassifier : IDisposable
     private readonly TextExample _input = new();
     private ClassScores _output = new();
 
-    private MlTextClassifier(PredictionEngine<TextExample, ClassScores> engine, string[] labels, CustomerStems? stems)
+    private readonly MLContext _ml;
+    private readonly ITransformer _model;
+    private readonly DataViewSchema _inputSchema;
+
+    private MlTextClassifier(MLContext ml, ITransformer model, DataViewSchema inputSchema, bool useStems)
     {
-        _engine = engine;
-        _labels = labels;
-        _stems = stems;
+        _ml = ml;
+        _model = model;
+        _inputSchema = inputSchema;
+        var labels = default(VBuffer<ReadOnlyMemory<char>>);
+        model.GetOutputSchema(inputSchema)["Label"].GetKeyValues(ref labels);
+        _labels = labels.DenseValues().Select(l => l.ToString()).ToArray();
+        _engine = ml.Model.CreatePredictionEngine<TextExample, ClassScores>(model);
+        _stems = useStems ? new CustomerStems() : null;
     }
 
     public static MlTextClassifier Train(MlVariant variant, IReadOnlyList<(string Text, string Label)> examples)
     {
-        var stems = variant.UseStems ? new CustomerStems() : null;
-        var rows = examples.Select(e => new TextExample { Text = e.Text, Stems = stems?.Of(e.Text) ?? "", Label = e.Label }).ToList();
+        using var stems = new CustomerStems();
+        var rows = examples.Select(e => new TextExample { Text = e.Text, Stems = variant.UseStems ? stems.Of(e.Text) : "", Label = e.Label }).ToList();
         var ml = new MLContext(seed: 1);
         var data = ml.Data.LoadFromEnumerable(rows);
-        var model = Pipeline(ml, variant).Fit(data);
-        var labels = default(VBuffer<ReadOnlyMemory<char>>);
-        model.GetOutputSchema(data.Schema)["Label"].GetKeyValues(ref labels);
-        var engine = ml.Model.CreatePredictionEngine<TextExample, ClassScores>(model);
-        return new MlTextClassifier(engine, labels.DenseValues().Select(l => l.ToString()).ToArray(), stems);
+        return new MlTextClassifier(ml, Pipeline(ml, variant).Fit(data), data.Schema, variant.UseStems);
     }
+
+    /// <summary>A model saved by <see cref="Save"/>, as a program would start from one trained before it.</summary>
+    public static MlTextClassifier Load(MlVariant variant, Stream saved)
+    {
+        var ml = new MLContext(seed: 1);
+        var model = ml.Model.Load(saved, out var inputSchema);
+        return new MlTextClassifier(ml, model, inputSchema, variant.UseStems);
+    }
+
+    public void Save(Stream stream) => _ml.Model.Save(_model, _inputSchema, stream);
 
     /// <summary>The examples of the questions file as training rows.</summary>
     public static IReadOnlyList<(string Text, string Label)> ExamplesOf(IEnumerable<QuestionEntry> entries) =>
@@ -98,7 +113,12 @@ public sealed class MlTextClassifier : IDisposable
             MlTrainer.SdcaMaximumEntropy => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(
                 new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }),
             MlTrainer.LbfgsMaximumEntropy => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(
-                new LbfgsMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }),
+                new LbfgsMaximumEntropyMulticlassTrainer.Options
+                {
+                    NumberOfThreads = 1,
+                    L1Regularization = 0,
+                    L2Regularization = variant.L2Regularization,
+                }),
             _ => throw new ArgumentOutOfRangeException(nameof(variant)),
         });
     }

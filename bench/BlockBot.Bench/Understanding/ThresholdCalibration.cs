@@ -3,7 +3,7 @@ using BlockBot.Conversation.Understanding;
 namespace BlockBot.Bench.Understanding;
 
 /// <summary>
-/// Picks a classifier's thresholds by stratified k-fold cross-validation over the questions file's examples (never
+/// Picks a ranker's thresholds by stratified k-fold cross-validation over the questions file's examples (never
 /// the labelled set): each example is ranked by a model trained without its fold, then the thresholds that maximise
 /// (share of topic examples answered with their topic + share of out-of-scope examples not answered with a topic) / 2
 /// are chosen; ties go to the lower threshold and the stricter margin.
@@ -13,7 +13,8 @@ public static class ThresholdCalibration
     private const int ShuffleSeed = 7;
     private static readonly double[] Margins = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
 
-    public static CalibrationResult Run(MlVariant variant, IReadOnlyList<(string Text, string Label)> examples, int folds)
+    /// <param name="train">Builds a ranker from the training part of the examples.</param>
+    public static CalibrationResult Run(Func<IReadOnlyList<(string Text, string Label)>, ITopicRanker> train, IReadOnlyList<(string Text, string Label)> examples, int folds)
     {
         var random = new Random(ShuffleSeed);
         var foldOf = new int[examples.Count];
@@ -31,8 +32,8 @@ public static class ThresholdCalibration
         for (var fold = 0; fold < folds; fold++)
         {
             var training = examples.Where((_, i) => foldOf[i] != fold).ToList();
-            using var classifier = MlTextClassifier.Train(variant, training);
-            held.AddRange(examples.Where((_, i) => foldOf[i] == fold).Select(e => (e.Label, classifier.Rank(e.Text))));
+            using var ranker = train(training);
+            held.AddRange(examples.Where((_, i) => foldOf[i] == fold).Select(e => (e.Label, ranker.Rank(e.Text))));
         }
 
         CalibrationResult? best = null;
