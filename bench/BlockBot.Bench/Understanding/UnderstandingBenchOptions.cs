@@ -19,7 +19,7 @@ public sealed record UnderstandingBenchOptions(
                               [--folds K] [--lucene-only] [--details]
           --labelled         labelled messages, topic<TAB>message (default tests/BlockBot.Tests/Understanding/labelled.tsv)
           --interpretations  messages understood per approach for the latency figures (default 20000, at least 1000)
-          --builds           fresh Lucene index builds after the first, cold one (default 10)
+          --builds           fresh Lucene index builds after the first, cold one, and loads of a saved ML.NET model (default 10)
           --trainings        fresh ML.NET trainings after the first, cold one (default 3)
           --folds            folds of the cross-validation over the examples that picks ML.NET's thresholds (default 5)
           --lucene-only      measure the Lucene index only (no ML.NET)
