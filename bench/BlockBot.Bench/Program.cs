@@ -1,4 +1,18 @@
 using BlockBot.Bench;
+using BlockBot.Bench.Understanding;
+
+if (UnderstandingBenchOptions.Matches(args))
+{
+    var understanding = UnderstandingBenchOptions.Parse(args, out var problem);
+    if (understanding is null)
+    {
+        await Console.Error.WriteLineAsync(problem);
+        await Console.Error.WriteLineAsync(UnderstandingBenchOptions.Usage);
+        return 2;
+    }
+
+    return UnderstandingBench.Run(understanding, Console.Out, Console.Error);
+}
 
 var options = BenchOptions.Parse(args, out var error);
 if (options is null)

@@ -1,0 +1,8 @@
+namespace BlockBot.Bench.Understanding;
+
+/// <summary>The multiclass trainers compared.</summary>
+public enum MlTrainer
+{
+    SdcaMaximumEntropy,
+    LbfgsMaximumEntropy,
+}
