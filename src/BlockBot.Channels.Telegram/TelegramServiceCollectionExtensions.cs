@@ -43,6 +43,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<TelegramStaffChat>();
         services.AddSingleton<TelegramStaffActions>();
+        services.AddSingleton<StrangerNotices>();
         services.AddSingleton<TelegramWebhookEndpoint>();
         services.AddSingleton<IStartupFilter, TelegramWebhookStartupFilter>();
 

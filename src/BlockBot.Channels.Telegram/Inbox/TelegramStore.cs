@@ -96,6 +96,15 @@ public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Queues messages that belong to no turn (relays to the staff chat, refusals there), in their own transaction.</summary>
+    public async Task QueueAsync(IReadOnlyList<Outgoing> messages, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertOutgoingAsync(connection, transaction, messages, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Queues what a turn said and, for a customer's update, marks the update handled, in the caller's transaction.</summary>
     public async Task SaveTurnAsync(DbConnection connection, DbTransaction transaction, long? updateId, IReadOnlyList<Outgoing> replies, CancellationToken cancellationToken)
     {
