@@ -12,7 +12,8 @@ namespace BlockBot.Tests.Telegram;
 /// <summary>
 /// Members of the staff group who are not staff cannot slow staff down. The fake keeps Telegram's limits (30/s, 1/s a
 /// chat, 20/min a group) and the bot runs with its defaults, which are the same: refusals sent for each of a stranger's
-/// replies would fill the group's 20 a minute ahead of the staff's card edits (issue 9: a Take applied after 118 s).
+/// replies would fill the group's 20 a minute ahead of the staff's card edits (issue 9: after a stranger's 40 presses and
+/// 40 replies, a Take applied after 118 s).
 /// </summary>
 public sealed class TelegramStaffFloodTests(ITestOutputHelper output) : IDisposable
 {
@@ -22,12 +23,15 @@ public sealed class TelegramStaffFloodTests(ITestOutputHelper output) : IDisposa
     /// <summary>The issue's bound for a staff action after a flood: the ticket taken and the customer told.</summary>
     private static readonly TimeSpan StaffBound = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long to wait for anything before giving up: the bound is checked on what was measured.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     private static readonly (long Id, string Name)[] Strangers = [(901, "Mallory"), (902, "Trudy")];
 
     private readonly TempDatabase _database = new();
 
     [Fact]
-    public async Task After_strangers_press_and_reply_40_times_each_a_staff_take_applies_and_reaches_the_customer_within_2_s()
+    public async Task After_a_stranger_presses_and_replies_40_times_a_staff_take_applies_and_reaches_the_customer_within_2_s()
     {
         await using var fake = await FakeBotApi.StartAsync(FakeLimits.Telegram);
         var logs = new CapturingLoggerProvider();
@@ -36,12 +40,15 @@ public sealed class TelegramStaffFloodTests(ITestOutputHelper output) : IDisposa
         var staff = new ChatReader(fake, bot, TelegramBot.StaffChat);
         var card = await TelegramFlows.OpenGeneralTicketAsync(fake, chat, staff, Customer);
 
+        // The first stranger floods the card, as in the issue; the second presses and replies once, in the middle of it.
         var firstReplies = new Dictionary<long, int>();
+        var presses = 0;
         for (var i = 0; i < Floods; i++)
         {
-            foreach (var (id, name) in Strangers)
+            foreach (var (id, name) in i == Floods / 2 ? Strangers : Strangers[..1])
             {
                 fake.Enqueue(Updates.Press(card, id, i % 2 == 0 ? "ticket:take:1" : "ticket:done:1", name));
+                presses++;
                 var reply = Updates.Reply(card, id, name, $"Let me in ({i})");
                 fake.Enqueue(reply);
                 firstReplies.TryAdd(id, TelegramFlows.MessageIdOf(reply));
@@ -50,32 +57,37 @@ public sealed class TelegramStaffFloodTests(ITestOutputHelper output) : IDisposa
 
         var take = Updates.Press(card, TelegramBot.StaffUser, "ticket:take:1", "Anna");
         var clock = Stopwatch.StartNew();
+        var pressedAt = DateTimeOffset.UtcNow;
         fake.Enqueue(take);
 
         var tickets = bot.Services.GetRequiredService<ITicketRepository>();
-        await WithinAsync(StaffBound, clock, async () => (await tickets.GetAsync(1, CancellationToken.None))?.State == TicketState.Taken, "the ticket to be taken");
+        await WithinAsync(Patience, clock, async () => (await tickets.GetAsync(1, CancellationToken.None))?.State == TicketState.Taken, "the ticket to be taken");
         var taken = clock.Elapsed;
-        await WithinAsync(StaffBound, clock, () => Task.FromResult(fake.SentTo(Customer).Count > chat.Read), "the customer to be told");
+        await WithinAsync(Patience, clock, () => Task.FromResult(fake.SentTo(Customer).Count > chat.Read), "the customer to be told");
         var told = clock.Elapsed;
         await chat.NextAsync(Expected.Text("event_staff_taken"));
-
         // The card edit keeps the group's gap after whatever the group got last (a refusal, here): one gap at most.
         await fake.WaitUntilAsync(f => f.Edits(card.MessageId).Any(e => FakeBotApi.Shown(e).Contains("taken by Anna", StringComparison.Ordinal)), "the card to show it taken");
         var edited = clock.Elapsed;
         var pressId = take["callback_query"]!["id"]!.GetValue<string>();
         await fake.WaitUntilAsync(f => f.Answers(pressId).Any(a => a.Body["text"]?.GetValue<string>() == "You took ticket #1."), "Anna's press to be answered");
-        output.WriteLine($"after the flood's {Floods * 2 * Strangers.Length} updates: taken in {taken.TotalMilliseconds:F0} ms, customer told in {told.TotalMilliseconds:F0} ms, card edited in {edited.TotalMilliseconds:F0} ms");
+
+        var floodHandled = fake.Calls.Where(c => c.Method == "answerCallbackQuery" && c.Body["callback_query_id"]?.GetValue<string>() != pressId).Max(c => c.At) - pressedAt;
+        var figures = $"after the strangers' {presses * 2} updates (their last press answered at {floodHandled.TotalMilliseconds:F0} ms): "
+            + $"taken at {taken.TotalMilliseconds:F0} ms, customer told at {told.TotalMilliseconds:F0} ms, card edited at {edited.TotalMilliseconds:F0} ms after the Take";
+        output.WriteLine(figures);
+        Assert.True(told <= StaffBound, $"The customer was told {told.TotalSeconds:F1} s after the Take; the bound is {StaffBound.TotalSeconds} s. {figures}");
 
         // Everything handled and sent: only then is "at most one refusal each" a statement about the whole flood.
         await fake.WaitUntilAsync(f => f.ConfirmedBelow > f.LastUpdateId, "every update to be handled");
         var store = bot.Services.GetRequiredService<TelegramStore>();
-        await WithinAsync(TimeSpan.FromSeconds(30), Stopwatch.StartNew(), async () => (await store.PendingOutgoingAsync(1, CancellationToken.None)).Count == 0, "the outbox to be sent");
+        await WithinAsync(Patience, Stopwatch.StartNew(), async () => (await store.PendingOutgoingAsync(1, CancellationToken.None)).Count == 0, "the outbox to be sent");
 
         var refusals = fake.SentTo(TelegramBot.StaffChat).Where(m => m.Text == TelegramStaffActions.Refusal).ToList();
         Assert.Equal(Strangers.Select(s => firstReplies[s.Id]).Order(), refusals.Select(r => r.ReplyTo ?? 0).Order());
         var alerts = fake.Calls.Count(c => c.Method == "answerCallbackQuery" && c.Body["show_alert"]?.GetValue<bool>() == true
             && c.Body["text"]?.GetValue<string>() == TelegramStaffActions.Refusal);
-        Assert.Equal(Floods * Strangers.Length, alerts);
+        Assert.Equal(presses, alerts);
         var warnings = logs.Entries.Where(e => e.StartsWith("Warning", StringComparison.Ordinal)).ToList();
         Assert.Equal(Strangers.Select(s => s.Id), warnings.Where(w => w.Contains("who is not staff", StringComparison.Ordinal)).Select(w => Strangers.First(s => w.Contains($"User {s.Id},", StringComparison.Ordinal)).Id).Order());
         Assert.Equal(Strangers.Length, warnings.Count);
@@ -126,7 +138,7 @@ public sealed class TelegramStaffFloodTests(ITestOutputHelper output) : IDisposa
     {
         await fake.WaitUntilAsync(f => f.ConfirmedBelow > f.LastUpdateId, "every update to be handled");
         var store = bot.Services.GetRequiredService<TelegramStore>();
-        await WithinAsync(TimeSpan.FromSeconds(30), Stopwatch.StartNew(), async () => (await store.PendingOutgoingAsync(1, CancellationToken.None)).Count == 0, "the outbox to be sent");
+        await WithinAsync(Patience, Stopwatch.StartNew(), async () => (await store.PendingOutgoingAsync(1, CancellationToken.None)).Count == 0, "the outbox to be sent");
     }
 
     private static async Task WithinAsync(TimeSpan bound, Stopwatch clock, Func<Task<bool>> condition, string what)
