@@ -9,6 +9,7 @@ public sealed partial class TelegramOptions
     public const string Section = "BlockBot:Telegram";
     public const string TokenKey = Section + ":Token";
     public const string StaffChatIdKey = Section + ":StaffChatId";
+    public const string MaxUpdateBytesKey = Section + ":MaxUpdateBytes";
     public const string PublicApiUrl = "https://api.telegram.org";
 
     /// <summary>From BotFather: <c>&lt;digits&gt;:&lt;secret&gt;</c>. Never logged.</summary>
@@ -48,6 +49,13 @@ public sealed partial class TelegramOptions
     /// <summary>Messages per minute to one group (Telegram: 20).</summary>
     [Range(0.1, 60_000)]
     public double GroupMessagesPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// The largest update taken (bytes of JSON). A webhook call over it is answered 413 before its body is read; a
+    /// polled update over it is quarantined. Real updates are a few kilobytes.
+    /// </summary>
+    [Range(4096, 64 * 1024 * 1024)]
+    public int MaxUpdateBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Updates handled at once, each chat's in order.</summary>
     [Range(1, 1_000)]
