@@ -47,7 +47,7 @@ public sealed class SqliteSchemaTests : IDisposable
             expected.Add((6L, "006_telegram_stranger_notice"));
         }
 
-        expected.Add((7L, "007_telegram_quarantine"));
+        expected.Add((8L, "008_telegram_quarantine"));
 
         Assert.Equal(expected, versions.OrderBy(v => v.Version));
         Assert.Single(await storage.ReadAsync(["kept"]));
