@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BlockBot.Channels.Bitrix24.Events;
 using BlockBot.Channels.Bitrix24.Rest;
+using BlockBot.Conversation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -73,7 +74,7 @@ public sealed class Bitrix24WebhookEndpoint(
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException)
         {
-            logger.LogWarning("A Bitrix24 event was malformed: {Problem}", e.Message);
+            logger.LogWarning("A Bitrix24 event was malformed: {Problem}", VisibleText.Escape(e.Message));
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }

@@ -168,6 +168,22 @@ public sealed class Bitrix24WebhookTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Line_breaks_in_an_event_cannot_forge_a_log_line()
+    {
+        var forgedUser = FakeEvents.CustomerMessage(Chat, Customer, "hi");
+        forgedUser["user"]!["id"] = "77\nwarn: forged";
+        var forgedType = FakeEvents.CustomerMessage(Chat, Customer, "hi");
+        forgedType.Remove("chat");
+
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(FakeEvents.MessageAdd, forgedUser, Bitrix24BotProgram.ApplicationToken));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(FakeEvents.MessageAdd + "\ninfo: forged", forgedType, Bitrix24BotProgram.ApplicationToken));
+
+        Assert.Equal(2, _logs.Entries.Count(e => e.Contains("control characters", StringComparison.Ordinal)));
+        Assert.DoesNotContain(_logs.Entries, e => e.Contains("\ninfo: forged", StringComparison.Ordinal) || e.Contains("\nwarn: forged", StringComparison.Ordinal));
+        Assert.Empty(_fake.Sent);
+    }
+
+    [Fact]
     public async Task The_same_event_delivered_twice_runs_one_turn()
     {
         var data = FakeEvents.CustomerMessage(Chat, Customer, "/start");
