@@ -1,8 +1,8 @@
 using BlockBot.Channels.Telegram;
 using BlockBot.Configuration;
 using BlockBot.Conversation;
-using BlockBot.Conversation.Engine;
 using BlockBot.Conversation.Dialogs.Loading;
+using BlockBot.Conversation.Engine;
 using BlockBot.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -66,7 +66,7 @@ public static class BlockBotProgram
         OptionsValidationException e => OneLine("Configuration: " + string.Join("; ", e.Failures)),
         DialogLoadException e => e.Message,
         TelegramStartupException e => e.Message,
-        // A key no check above knows of (an options class added later): the binder's message names the key and value.
+        // A value of an options class the settings check does not list yet: the binder's message names the key and value.
         InvalidOperationException { InnerException: FormatException or ArgumentException or NotSupportedException } e
             when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => OneLine("Configuration: " + e.Message),
         _ => null,
