@@ -95,7 +95,7 @@ public sealed partial class TelegramOptions
             yield break;
         }
 
-        if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var webhook) || webhook.Scheme is not ("http" or "https"))
+        if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var webhook) || webhook.Scheme != Uri.UriSchemeHttps)
         {
             yield return $"{Section}:WebhookUrl must be an absolute https address when {Section}:Mode is Webhook";
         }
