@@ -21,6 +21,9 @@ public sealed class Bitrix24Adapter : BotAdapter, IProactiveAdapter
     /// <summary>Turn-state key set by <see cref="Bitrix24OperatorTransfer"/>: hand the chat over once the turn's replies are out.</summary>
     internal const string TransferRequested = "bitrix24.transfer";
 
+    /// <summary>Turn-state key: the portal refused to write to this turn's chat, so the turn's other replies are not tried.</summary>
+    private const string WritesRefused = "bitrix24.refused";
+
     private readonly IBot _bot;
     private readonly Bitrix24Api _api;
     private readonly Bitrix24Bot _botIdentity;
@@ -81,8 +84,22 @@ public sealed class Bitrix24Adapter : BotAdapter, IProactiveAdapter
                 continue;
             }
 
-            var ids = await _api.SendManyAsync(_botIdentity.Id, dialogId, messages, cancellationToken);
-            responses.Add(new ResourceResponse(ids[^1]?.ToString(CultureInfo.InvariantCulture) ?? Guid.NewGuid().ToString("N")));
+            if (turnContext.TurnState.ContainsKey(WritesRefused))
+            {
+                continue;
+            }
+
+            try
+            {
+                var ids = await _api.SendManyAsync(_botIdentity.Id, dialogId, messages, cancellationToken);
+                responses.Add(new ResourceResponse(ids[^1]?.ToString(CultureInfo.InvariantCulture) ?? Guid.NewGuid().ToString("N")));
+            }
+            catch (Bitrix24Exception e) when (IsRefusal(e))
+            {
+                // Asking again gets the same answer, so the turn finishes and its event is acknowledged without the reply.
+                turnContext.TurnState[WritesRefused] = true;
+                _logger.LogWarning("The portal refuses the bot's messages in {DialogId} ({Error}); the turn's replies there are dropped", dialogId, e.Error);
+            }
         }
 
         return [.. responses];
@@ -134,6 +151,9 @@ public sealed class Bitrix24Adapter : BotAdapter, IProactiveAdapter
             _logger.LogError("Handing open-line chat {ChatId} to the operators failed: {Error}", chatId, e.Error);
         }
     }
+
+    /// <summary>The portal will not let the bot write there; not a failure a retry mends.</summary>
+    private static bool IsRefusal(Bitrix24Exception e) => e.Error is "ACCESS_DENIED";
 
     private Activity NewActivity(Bitrix24Event inbound, string type) => new()
     {

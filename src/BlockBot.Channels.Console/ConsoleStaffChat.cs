@@ -1,3 +1,4 @@
+using BlockBot.Conversation;
 using BlockBot.Support.Staff;
 using BlockBot.Support.Tickets;
 
@@ -20,7 +21,8 @@ public sealed class ConsoleStaffChat(ConsoleTranscript transcript, TicketCardTex
 
     public Task RelayFromCustomerAsync(HandoffTicket ticket, string text, CancellationToken cancellationToken)
     {
-        transcript.Staff($"Ticket #{ticket.Id} · the customer writes: {text}");
+        // Escaped whole, so a newline in the customer's text cannot start a [staff] line of its own.
+        transcript.Staff($"Ticket #{ticket.Id} · the customer writes: {VisibleText.Escape(text)}");
         return Task.CompletedTask;
     }
 }

@@ -1,8 +1,11 @@
+using BlockBot.Conversation;
+
 namespace BlockBot.Channels.Console;
 
 /// <summary>
 /// The terminal's output, shared by the customer side and the staff side so their lines never
-/// interleave mid-line. Plain lines when scripted; a little framing when a person is typing.
+/// interleave mid-line. Plain lines when scripted; a little framing when a person is typing. Every line is
+/// printed inert: control and escape characters (a customer's <c>\x1b[2J</c>, a bell) show as visible escapes.
 /// </summary>
 public sealed class ConsoleTranscript(TextWriter output, bool interactive)
 {
@@ -16,12 +19,12 @@ public sealed class ConsoleTranscript(TextWriter output, bool interactive)
         {
             foreach (var line in text.Split('\n'))
             {
-                output.WriteLine(line.TrimEnd('\r'));
+                output.WriteLine(VisibleText.Escape(line.TrimEnd('\r')));
             }
 
             for (var i = 0; i < buttons.Count; i++)
             {
-                output.WriteLine($"  {i + 1}. {buttons[i]}");
+                output.WriteLine($"  {i + 1}. {VisibleText.Escape(buttons[i])}");
             }
 
             if (Interactive)
@@ -39,7 +42,7 @@ public sealed class ConsoleTranscript(TextWriter output, bool interactive)
         {
             foreach (var line in text.Split('\n'))
             {
-                output.WriteLine($"[staff] {line.TrimEnd('\r')}");
+                output.WriteLine($"[staff] {VisibleText.Escape(line.TrimEnd('\r'))}");
             }
 
             output.Flush();
@@ -50,7 +53,7 @@ public sealed class ConsoleTranscript(TextWriter output, bool interactive)
     {
         lock (_gate)
         {
-            output.WriteLine(text);
+            output.WriteLine(VisibleText.Escape(text));
             output.Flush();
         }
     }

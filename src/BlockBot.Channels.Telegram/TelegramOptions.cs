@@ -9,6 +9,7 @@ public sealed partial class TelegramOptions
     public const string Section = "BlockBot:Telegram";
     public const string TokenKey = Section + ":Token";
     public const string StaffChatIdKey = Section + ":StaffChatId";
+    public const string MaxUpdateBytesKey = Section + ":MaxUpdateBytes";
     public const string PublicApiUrl = "https://api.telegram.org";
 
     /// <summary>From BotFather: <c>&lt;digits&gt;:&lt;secret&gt;</c>. Never logged.</summary>
@@ -49,6 +50,13 @@ public sealed partial class TelegramOptions
     [Range(0.1, 60_000)]
     public double GroupMessagesPerMinute { get; set; } = 20;
 
+    /// <summary>
+    /// The largest update taken (bytes of JSON). A webhook call over it is answered 413 before its body is read; a
+    /// polled update over it is quarantined. Real updates are a few kilobytes.
+    /// </summary>
+    [Range(4096, 64 * 1024 * 1024)]
+    public int MaxUpdateBytes { get; set; } = 1024 * 1024;
+
     /// <summary>Updates handled at once, each chat's in order.</summary>
     [Range(1, 1_000)]
     public int ConcurrentChats { get; set; } = 32;
@@ -87,7 +95,7 @@ public sealed partial class TelegramOptions
             yield break;
         }
 
-        if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var webhook) || webhook.Scheme is not ("http" or "https"))
+        if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var webhook) || webhook.Scheme != Uri.UriSchemeHttps)
         {
             yield return $"{Section}:WebhookUrl must be an absolute https address when {Section}:Mode is Webhook";
         }

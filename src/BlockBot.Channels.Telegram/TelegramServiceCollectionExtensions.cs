@@ -34,6 +34,8 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<ITelegramBotClient>(sp => CreateClient(sp.GetRequiredService<IOptions<TelegramOptions>>().Value));
         services.AddSingleton<TelegramBotIdentity>();
         services.AddSingleton<TelegramStore>();
+        services.AddSingleton<TelegramQuarantine>();
+        services.AddSingleton<TelegramUpdateIntake>();
         services.AddSingleton<SharedSendSchedule>();
         services.AddSingleton<TelegramSendLimiter>();
         services.AddSingleton<TelegramOutboxSender>();
@@ -43,6 +45,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<TelegramStaffChat>();
         services.AddSingleton<TelegramStaffActions>();
+        services.AddSingleton<StrangerNotices>();
         services.AddSingleton<TelegramWebhookEndpoint>();
         services.AddSingleton<IStartupFilter, TelegramWebhookStartupFilter>();
 

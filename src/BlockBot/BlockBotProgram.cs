@@ -1,5 +1,8 @@
 using BlockBot.Channels.Telegram;
+using BlockBot.Configuration;
+using BlockBot.Conversation;
 using BlockBot.Conversation.Dialogs.Loading;
+using BlockBot.Conversation.Engine;
 using BlockBot.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -10,13 +13,16 @@ using Microsoft.Extensions.Options;
 namespace BlockBot;
 
 /// <summary>
-/// Builds and runs the host; turns a broken configuration or dialog file into one clear message and exit
-/// code 2. With <c>BlockBot:Http:Urls</c> set the host is a web application (webhooks, health), listening
-/// there; without it no port is opened.
+/// Builds and runs the host; turns a broken configuration or dialog file into one clear message on standard error and
+/// exit code 2, with no stack trace. Everything that can be checked without starting is checked before the host
+/// starts (<see cref="BuildChecked"/>). With <c>BlockBot:Http:Urls</c> set the host is a web application (webhooks,
+/// health), listening there; without it no port is opened.
 /// </summary>
 public static class BlockBotProgram
 {
     public const string HttpUrlsKey = "BlockBot:Http:Urls";
+
+    public const int ConfigurationErrorExitCode = 2;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -27,32 +33,56 @@ public static class BlockBotProgram
                 return await QuestionsCheckCommand.RunAsync(args);
             }
 
-            using var host = Build(args);
+            using var host = BuildChecked(args);
             await host.RunAsync();
             return 0;
         }
-        catch (DialogLoadException e)
+        catch (Exception e) when (StartupProblem(e) is { } problem)
         {
-            await Console.Error.WriteLineAsync(e.Message);
-            return 2;
-        }
-        catch (TelegramStartupException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return 2;
-        }
-        catch (OptionsValidationException e)
-        {
-            await Console.Error.WriteLineAsync("The configuration is invalid: " + string.Join("; ", e.Failures));
-            return 2;
+            await Console.Error.WriteLineAsync(problem);
+            return ConfigurationErrorExitCode;
         }
     }
+
+    /// <summary>
+    /// <see cref="Build"/>, then what the host would find only as it starts: the options' validators and the dialog
+    /// files. A problem throws here, before the host could log it with a stack trace.
+    /// </summary>
+    public static IHost BuildChecked(string[] args)
+    {
+        var host = Build(args);
+        try
+        {
+            host.Services.GetService<IStartupValidator>()?.Validate();
+            _ = host.Services.GetRequiredService<DialogSetProvider>().Current;
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The message to print for a problem of configuration or content; null for a fault of the program itself.</summary>
+    public static string? StartupProblem(Exception exception) => exception switch
+    {
+        ConfigurationException e => e.Message,
+        OptionsValidationException e => OneLine("Configuration: " + string.Join("; ", e.Failures)),
+        DialogLoadException e => e.Message,
+        TelegramStartupException e => e.Message,
+        // A value of an options class the settings check does not list yet: the binder's message names the key and value.
+        InvalidOperationException { InnerException: FormatException or ArgumentException or NotSupportedException } e
+            when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => OneLine("Configuration: " + e.Message),
+        _ => null,
+    };
 
     /// <param name="configureServices">Extra registrations after the program's own (tests add a log capture).</param>
     public static IHost Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var contentRoot = ContentRoot();
         var plain = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = contentRoot });
+        SettingsCheck.ThrowIfInvalid(plain.Configuration);
         var urls = plain.Configuration[HttpUrlsKey];
         if (string.IsNullOrWhiteSpace(urls))
         {
@@ -80,6 +110,8 @@ public static class BlockBotProgram
     /// <summary>The working folder when it has an appsettings.json, else the program's folder, which always carries one.</summary>
     private static string ContentRoot() =>
         File.Exists(Path.Combine(Environment.CurrentDirectory, "appsettings.json")) ? Environment.CurrentDirectory : AppContext.BaseDirectory;
+
+    private static string OneLine(string text) => VisibleText.Escape(text.ReplaceLineEndings(" "));
 
     private static ServiceProviderOptions ValidatedProvider { get; } = new() { ValidateOnBuild = true, ValidateScopes = true };
 }

@@ -9,6 +9,11 @@ public static class Bitrix24EventParser
     /// <exception cref="FormatException">The event lacks what its type needs (a dialog, a user).</exception>
     public static Bitrix24Event Parse(string type, JsonObject data, string? eventId)
     {
+        if (HasControl(type))
+        {
+            throw new FormatException("The event type has control characters.");
+        }
+
         var kind = type.ToUpperInvariant() switch
         {
             "ONIMBOTV2MESSAGEADD" => Bitrix24EventKind.Message,
@@ -46,6 +51,12 @@ public static class Bitrix24EventParser
             throw new FormatException($"{type} names no user.");
         }
 
+        // Ids go into logs, keys and state; one with a line break or an escape is forged, not a portal's.
+        if (HasControl(dialogId) || HasControl(userId) || HasControl(eventId))
+        {
+            throw new FormatException($"{type} names a dialog or user with control characters.");
+        }
+
         var messageId = JsonRead.Number(message?["id"]);
         var key = eventId is not null
             ? "event:" + eventId
@@ -79,6 +90,8 @@ public static class Bitrix24EventParser
             JsonRead.Text(command?["params"]),
             JsonRead.Text(command?["context"]));
     }
+
+    private static bool HasControl(string? text) => text is not null && text.Any(char.IsControl);
 
     /// <summary>An open-line chat's entity id is <c>connector|line|connectorChat|customerUserId</c>.</summary>
     private static string? CustomerFromEntity(string? entityId)

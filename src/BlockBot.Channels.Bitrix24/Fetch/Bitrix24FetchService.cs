@@ -1,6 +1,7 @@
 using System.Globalization;
 using BlockBot.Channels.Bitrix24.Events;
 using BlockBot.Channels.Bitrix24.Rest;
+using BlockBot.Conversation;
 using BlockBot.Conversation.Abstractions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -113,7 +114,7 @@ public sealed class Bitrix24FetchService(
         catch (FormatException e)
         {
             // A malformed event would block the queue for ever if it were retried; it is logged and passed over.
-            logger.LogError("Bitrix24 event {EventId} ({Type}) is malformed and was skipped: {Problem}", eventId, type, e.Message);
+            logger.LogError("Bitrix24 event {EventId} ({Type}) is malformed and was skipped: {Problem}", VisibleText.Escape(eventId), VisibleText.Escape(type), VisibleText.Escape(e.Message));
             return;
         }
 

@@ -4,18 +4,18 @@ using BlockBot.Conversation.Abstractions;
 using BlockBot.Channels.Telegram.Sending;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Telegram.Bot;
-using Telegram.Bot.Types;
 
 namespace BlockBot.Channels.Telegram.Inbox;
 
 /// <summary>
 /// Handles recorded updates, each chat's in update order, and marks each handled together with queueing
-/// its replies. Polling and the webhook only record; this is the one place updates are acted on.
+/// its replies. Polling and the webhook only record; this is the one place updates are acted on. A failure that
+/// another attempt would repeat (the update's own shape) quarantines the update at once; others are retried.
 /// </summary>
 public sealed class TelegramInboxProcessor(
     TelegramStore store,
     TelegramUpdateHandler handler,
+    TelegramQuarantine quarantine,
     TelegramOutboxSender sender,
     ICrossInstanceLock crossInstance,
     IOptions<TelegramOptions> options,
@@ -43,9 +43,17 @@ public sealed class TelegramInboxProcessor(
             return true;
         }
 
+        var reading = TelegramUpdateReader.Read(item.Payload);
+        if (!reading.IsUsable)
+        {
+            // Taken in by an earlier version that read it differently.
+            await GiveUpAsync(item, reading.Problem);
+            return true;
+        }
+
         try
         {
-            var update = JsonSerializer.Deserialize<Update>(item.Payload, JsonBotAPI.Options)!;
+            var update = reading.Update;
             var output = new TurnOutput { UpdateId = item.UpdateId };
             // A turn begun is finished, also when the host is stopping: stopping waits for it (within the host's
             // ShutdownTimeout), so its state and replies are saved together instead of the update being handled again.
@@ -59,6 +67,11 @@ public sealed class TelegramInboxProcessor(
             sender.Wake();
             return true;
         }
+        catch (Exception e) when (IsTheUpdatesFault(e))
+        {
+            await GiveUpAsync(item, UpdateProblem.Failed(e));
+            return true;
+        }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(e, "Update {UpdateId} could not be handled (attempt {Attempt} of {MaxAttempts})", item.UpdateId, item.Attempts + 1, MaxAttempts);
@@ -66,5 +79,19 @@ public sealed class TelegramInboxProcessor(
             await Task.Delay(TimeSpan.FromSeconds(1 << Math.Min(item.Attempts, 4)), cancellationToken);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Errors that come from what the update holds (a part missing, a value out of range) and would come again on
+    /// every attempt; a database or network error is worth another.
+    /// </summary>
+    private static bool IsTheUpdatesFault(Exception e) =>
+        e is NullReferenceException or ArgumentOutOfRangeException or ArgumentNullException or FormatException
+            or InvalidCastException or OverflowException or IndexOutOfRangeException or JsonException;
+
+    private async Task GiveUpAsync(StoredUpdate item, UpdateProblem problem)
+    {
+        await quarantine.PutAsync(item.UpdateId, problem, item.Payload, CancellationToken.None);
+        await store.GiveUpAsync(item.UpdateId, CancellationToken.None);
     }
 }

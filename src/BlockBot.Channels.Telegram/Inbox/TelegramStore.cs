@@ -4,13 +4,12 @@ using System.Text.Json;
 using BlockBot.Channels.Telegram.Sending;
 using BlockBot.Storage;
 using Dapper;
-using Telegram.Bot;
-using Telegram.Bot.Types;
 
 namespace BlockBot.Channels.Telegram.Inbox;
 
 /// <summary>
-/// The durable inbox (<c>telegram_update</c>) and outbox (<c>telegram_outbox</c>) in the shared database (SQLite or PostgreSQL).
+/// The durable inbox (<c>telegram_update</c>), its quarantine (<c>telegram_quarantine</c>) and the outbox
+/// (<c>telegram_outbox</c>) in the shared database (SQLite or PostgreSQL).
 /// An update's replies enter the outbox in the same transaction that marks it handled, so after a crash
 /// an update is either still to handle (and nothing of it was sent) or handled with its replies queued.
 /// </summary>
@@ -20,7 +19,7 @@ public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider
 
     /// <summary>Records updates not seen before; a repeated update id is ignored.</summary>
     /// <returns>How many were new.</returns>
-    public async Task<int> RecordAsync(IReadOnlyCollection<Update> updates, CancellationToken cancellationToken)
+    public async Task<int> RecordAsync(IReadOnlyCollection<ReceivedUpdate> updates, CancellationToken cancellationToken)
     {
         if (updates.Count == 0)
         {
@@ -38,13 +37,28 @@ public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider
                 VALUES (@UpdateId, @ChatId, @Payload, 'received', @Now)
                 ON CONFLICT (update_id) DO NOTHING
                 """,
-                new { UpdateId = (long)update.Id, ChatId = ChatOf(update), Payload = JsonSerializer.Serialize(update, JsonBotAPI.Options), Now = Now() },
+                new { update.UpdateId, update.ChatId, update.Payload, Now = Now() },
                 transaction,
                 cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);
         return added;
+    }
+
+    /// <summary>Keeps an update that cannot be handled, with the reason; an update id quarantined before is ignored.</summary>
+    /// <returns>True when it was new.</returns>
+    public async Task<bool> QuarantineAsync(long? updateId, UpdateProblem problem, string payload, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO telegram_quarantine (update_id, reason, payload, received_at)
+            VALUES (@UpdateId, @Reason, @Payload, @Now)
+            ON CONFLICT (update_id) DO NOTHING
+            """,
+            new { UpdateId = updateId, Reason = problem.ToString(), Payload = payload, Now = Now() },
+            cancellationToken: cancellationToken)) > 0;
     }
 
     public async Task<IReadOnlyList<StoredUpdate>> PendingUpdatesAsync(int limit, CancellationToken cancellationToken)
@@ -96,6 +110,15 @@ public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Queues messages that belong to no turn (relays to the staff chat, refusals there), in their own transaction.</summary>
+    public async Task QueueAsync(IReadOnlyList<Outgoing> messages, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertOutgoingAsync(connection, transaction, messages, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Queues what a turn said and, for a customer's update, marks the update handled, in the caller's transaction.</summary>
     public async Task SaveTurnAsync(DbConnection connection, DbTransaction transaction, long? updateId, IReadOnlyList<Outgoing> replies, CancellationToken cancellationToken)
     {
@@ -118,6 +141,27 @@ public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM telegram_update WHERE state <> 'received' AND received_at < @Oldest",
             new { Oldest = oldest.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture) },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Forgets quarantined updates received before <paramref name="oldest"/>.</summary>
+    /// <returns>How many were forgotten.</returns>
+    public async Task<int> PruneQuarantineAsync(DateTimeOffset oldest, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM telegram_quarantine WHERE received_at < @Oldest",
+            new { Oldest = oldest.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture) },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Gives up on the update at once (it is quarantined): another attempt would fail the same way.</summary>
+    public async Task GiveUpAsync(long updateId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE telegram_update SET state = 'failed', attempts = attempts + 1, handled_at = @Now WHERE update_id = @UpdateId",
+            new { UpdateId = updateId, Now = Now() },
             cancellationToken: cancellationToken));
     }
 
@@ -151,15 +195,6 @@ public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM telegram_outbox WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
     }
-
-    /// <summary>The chat an update belongs to: the unit in which updates are handled in order.</summary>
-    public static long ChatOf(Update update) =>
-        update.Message?.Chat.Id
-        ?? update.EditedMessage?.Chat.Id
-        ?? update.CallbackQuery?.Message?.Chat.Id
-        ?? update.CallbackQuery?.From.Id
-        ?? update.MyChatMember?.Chat.Id
-        ?? 0;
 
     private async Task InsertOutgoingAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Outgoing> messages, CancellationToken cancellationToken)
     {

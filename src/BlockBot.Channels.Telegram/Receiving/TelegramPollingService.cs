@@ -10,12 +10,14 @@ namespace BlockBot.Channels.Telegram.Receiving;
 /// <summary>
 /// Our own getUpdates loop. A batch is recorded in the inbox and confirmed to Telegram (by the next call's
 /// offset) only after every update in it was handled, so a crash loses nothing: unconfirmed updates come
-/// again, and the ones already handled are recognised by their id. Errors back off up to 30 s.
+/// again, and the ones already handled are recognised by their id. Each update is read on its own, and one
+/// that cannot be handled is quarantined (<see cref="TelegramUpdateIntake"/>): it never holds the offset back.
+/// Errors back off up to 30 s.
 /// </summary>
 public sealed class TelegramPollingService(
     ITelegramBotClient bot,
     TelegramStore store,
-    TelegramInboxProcessor processor,
+    TelegramUpdateIntake intake,
     IOptions<TelegramOptions> options,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
@@ -26,22 +28,24 @@ public sealed class TelegramPollingService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        int? offset = null;
+        long? offset = null;
         var backoff = FirstBackoff;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var updates = await bot.GetUpdates(offset, limit: 100, timeout: options.Value.PollingTimeoutSeconds, allowedUpdates: TelegramStartup.AllowedUpdates, cancellationToken: stoppingToken);
+                var updates = await bot.SendRequest(
+                    new GetRawUpdatesRequest { Offset = offset, Limit = 100, Timeout = options.Value.PollingTimeoutSeconds, AllowedUpdates = TelegramStartup.AllowedUpdates },
+                    stoppingToken);
                 backoff = FirstBackoff;
                 if (updates.Length == 0)
                 {
                     continue;
                 }
 
-                var added = await store.RecordAsync(updates, stoppingToken);
-                processor.Wake();
-                var last = updates.Max(u => u.Id);
+                var (added, read) = await intake.TakeAsync(updates, stoppingToken);
+                // Telegram numbers every update; without one number in the batch there is no offset to confirm it by.
+                var last = read ?? throw new InvalidDataException($"none of the {updates.Length} updates has an update_id");
                 logger.LogDebug("Received {Count} updates ({New} new) up to {UpdateId}", updates.Length, added, last);
                 while (!await store.HandledThroughAsync(last, stoppingToken))
                 {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace BlockBot.Channels.Telegram.Sending;
@@ -49,7 +50,7 @@ public sealed class TelegramOutboxSender(
         {
             try
             {
-                await limiter.SendAsync(item.ChatId, token => SendAsync(item.Outgoing, token), cancellationToken);
+                await limiter.SendAsync(item.ChatId, SendPriority.Queued, token => SendAsync(item.Outgoing, token), cancellationToken);
                 break;
             }
             catch (ApiRequestException e) when (e.ErrorCode is 400 or 403 && item.Outgoing.Kind == OutgoingKind.RemoveKeyboard)
@@ -83,6 +84,7 @@ public sealed class TelegramOutboxSender(
             TelegramText.Html(outgoing.Text ?? string.Empty),
             parseMode: ParseMode.Html,
             replyMarkup: TelegramKeyboards.Inline(outgoing.Buttons),
+            replyParameters: outgoing.ReplyTo is { } replyTo ? new ReplyParameters { MessageId = replyTo, AllowSendingWithoutReply = true } : null,
             cancellationToken: cancellationToken),
     };
 }

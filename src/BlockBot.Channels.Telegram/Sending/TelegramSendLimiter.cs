@@ -16,11 +16,14 @@ namespace BlockBot.Channels.Telegram.Sending;
 /// dropped. The client's own 429 retry is off (RetryThreshold 0) so this is the only place that waits.
 /// Several instances on PostgreSQL also book each send in the <see cref="SharedSendSchedule"/>, so the overall rate
 /// and a chat's gap hold for all of them together (the staff group gets sends from every instance).
+/// Sends waiting for the same chat, or for the overall rate, go by <see cref="SendPriority"/>: what staff do goes
+/// before what the outbox holds, so relays and refusals queued in the staff group never hold up a staff action.
 /// </summary>
 public sealed class TelegramSendLimiter : IAsyncDisposable
 {
     private readonly TokenBucketRateLimiter _overall;
-    private readonly ConcurrentDictionary<long, ChatSlot> _chats = new();
+    private readonly SendTurns _overallTurns;
+    private readonly ConcurrentDictionary<long, SendTurns> _chats = new();
     private readonly TimeSpan _privateGap;
     private readonly TimeSpan _groupGap;
     private readonly TimeProvider _time;
@@ -43,6 +46,7 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
         _logger = logger;
         _metrics = metrics;
         _shared = shared;
+        _overallTurns = new SendTurns(time);
         _overallGap = TimeSpan.FromSeconds(1 / o.MessagesPerSecond);
         _privateGap = TimeSpan.FromSeconds(1 / o.ChatMessagesPerSecond);
         _groupGap = TimeSpan.FromSeconds(60 / o.GroupMessagesPerMinute);
@@ -71,25 +75,23 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
     /// <summary>How many 429 answers were waited out so far.</summary>
     public long Throttled => Interlocked.Read(ref _throttled);
 
-    /// <summary>Runs <paramref name="send"/> for the chat within the limits, again after each 429, and returns its result.</summary>
-    public async Task<T> SendAsync<T>(long chatId, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="send"/> for the chat within the limits, again after each 429, and returns its result. It waits
+    /// behind sends of the same or a higher <paramref name="priority"/>, never behind lower ones that arrived first.
+    /// </summary>
+    public async Task<T> SendAsync<T>(long chatId, SendPriority priority, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
-        var slot = _chats.GetOrAdd(chatId, _ => new ChatSlot());
+        var chat = _chats.GetOrAdd(chatId, _ => new SendTurns(_time));
         var arrived = _time.GetTimestamp();
         var waitRecorded = false;
-        await slot.Gate.WaitAsync(cancellationToken);
+        DateTimeOffset? notBefore = null;
+        // The chat's turn comes a gap after its previous send: whatever else waits for the chat, one send at a time.
+        await chat.EnterAsync(priority, cancellationToken);
         try
         {
             while (true)
             {
-                await DelayUntilAsync(slot.NotBefore, cancellationToken);
-                using (var lease = await _overall.AcquireAsync(1, cancellationToken))
-                {
-                    if (!lease.IsAcquired)
-                    {
-                        continue;
-                    }
-                }
+                await AcquireOverallAsync(priority, cancellationToken);
 
                 // A 429 on any chat pauses everything briefly: Telegram may be counting all our sends.
                 await DelayUntilAsync(_pausedUntil, cancellationToken);
@@ -104,26 +106,28 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
                 {
                     var result = await send(cancellationToken);
                     // Counted from the answer, so the next request reaches Telegram at least a gap after this one.
-                    slot.NotBefore = _time.GetUtcNow() + (chatId < 0 ? _groupGap : _privateGap);
+                    notBefore = _time.GetUtcNow() + (chatId < 0 ? _groupGap : _privateGap);
                     return result;
                 }
                 catch (ApiRequestException e) when (e.ErrorCode == 429)
                 {
+                    // The turn is kept: Telegram refuses the chat anything until then, a staff action included.
                     var retryAfter = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
                     Interlocked.Increment(ref _throttled);
-                    slot.NotBefore = _time.GetUtcNow() + retryAfter;
                     _logger.LogWarning("Telegram asked to slow down for chat {ChatId}: retrying after {RetryAfter}", chatId, retryAfter);
+                    notBefore = _time.GetUtcNow() + retryAfter;
+                    await DelayUntilAsync(notBefore.Value, cancellationToken);
                 }
             }
         }
         finally
         {
-            slot.Gate.Release();
+            chat.Leave(notBefore);
         }
     }
 
-    public Task SendAsync(long chatId, Func<CancellationToken, Task> send, CancellationToken cancellationToken) =>
-        SendAsync(chatId, async token =>
+    public Task SendAsync(long chatId, SendPriority priority, Func<CancellationToken, Task> send, CancellationToken cancellationToken) =>
+        SendAsync(chatId, priority, async token =>
         {
             await send(token);
             return true;
@@ -139,7 +143,37 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _overall.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _overallTurns.Dispose();
+        foreach (var chat in _chats.Values)
+        {
+            chat.Dispose();
+        }
+
+        return _overall.DisposeAsync();
+    }
+
+    /// <summary>Takes a token of the overall rate; sends of a higher priority take theirs first.</summary>
+    private async Task AcquireOverallAsync(SendPriority priority, CancellationToken cancellationToken)
+    {
+        await _overallTurns.EnterAsync(priority, cancellationToken);
+        try
+        {
+            while (true)
+            {
+                using var lease = await _overall.AcquireAsync(1, cancellationToken);
+                if (lease.IsAcquired)
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            _overallTurns.Leave(null);
+        }
+    }
 
     private async Task WaitForSharedSlotsAsync(long chatId, CancellationToken cancellationToken)
     {
@@ -165,12 +199,5 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
         {
             await Task.Delay(wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait, _time, cancellationToken);
         }
-    }
-
-    private sealed class ChatSlot
-    {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
-        public DateTimeOffset NotBefore { get; set; }
     }
 }

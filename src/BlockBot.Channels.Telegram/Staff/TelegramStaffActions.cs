@@ -12,13 +12,15 @@ namespace BlockBot.Channels.Telegram.Staff;
 /// <summary>
 /// What staff do in the group: press take / done / decline on a card, answer a decline prompt with the
 /// reason, reply to a card (or a relayed message) to write to the customer. Only staff may act; anyone
-/// else is refused and nothing changes. Which ticket a reply is about is read from the replied-to
-/// message, which always starts "Ticket #N".
+/// else is refused and nothing changes: a press privately (an alert only they see), a reply in the group at most
+/// once an hour (<see cref="StrangerNotices"/>), so a stranger's flood neither fills the group nor the log.
+/// Which ticket a reply is about is read from the replied-to message, which always starts "Ticket #N".
 /// </summary>
 public sealed partial class TelegramStaffActions(
     ITelegramBotClient bot,
     StaffDesk desk,
     TelegramStaffChat staffChat,
+    StrangerNotices strangers,
     TelegramBotIdentity identity,
     IOptions<TelegramOptions> options,
     ILogger<TelegramStaffActions> logger)
@@ -36,8 +38,8 @@ public sealed partial class TelegramStaffActions(
 
         if (!await IsStaffAsync(press.From, cancellationToken))
         {
-            logger.LogInformation("User {UserId} pressed {Verb} on ticket {TicketId} but is not staff", press.From.Id, callback.Verb, callback.TicketId);
             await AnswerAsync(press, Refusal, cancellationToken, alert: true);
+            await NoteStrangerAsync(press.From, "pressed " + callback.Verb, callback.TicketId, cancellationToken);
             return;
         }
 
@@ -87,7 +89,13 @@ public sealed partial class TelegramStaffActions(
 
         if (!await IsStaffAsync(message.From, cancellationToken))
         {
-            await staffChat.SayAsync(Refusal, message.Id, cancellationToken);
+            // Queued, not sent while this update is handled: the staff group's next update (a Take, say) does not wait for it.
+            if (await strangers.TryRefuseAsync(message.From.Id, cancellationToken))
+            {
+                await staffChat.QueueAsync(Refusal, message.Id, cancellationToken);
+            }
+
+            await NoteStrangerAsync(message.From, "replied", ticketId, cancellationToken);
             return;
         }
 
@@ -100,6 +108,23 @@ public sealed partial class TelegramStaffActions(
         if (!result.Succeeded)
         {
             await staffChat.SayAsync(result.Message, message.Id, cancellationToken);
+        }
+    }
+
+    private async Task NoteStrangerAsync(User user, string action, long ticketId, CancellationToken cancellationToken)
+    {
+        if (await strangers.TryLogAsync(user.Id, cancellationToken))
+        {
+            logger.LogWarning(
+                "User {UserId}, who is not staff, {Action} on ticket {TicketId} and was refused; what they do in the staff group is not logged again for {Interval}",
+                user.Id,
+                action,
+                ticketId,
+                StrangerNotices.Interval);
+        }
+        else
+        {
+            logger.LogDebug("User {UserId}, who is not staff, {Action} on ticket {TicketId} and was refused", user.Id, action, ticketId);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BlockBot.Channels.Telegram.Inbox;
 using BlockBot.Channels.Telegram.Sending;
 using BlockBot.Support.Staff;
 using BlockBot.Support.Tickets;
@@ -14,9 +15,17 @@ namespace BlockBot.Channels.Telegram.Staff;
 /// <summary>
 /// The staff group: each ticket is a card with take / done / decline buttons, edited in place to show its
 /// state and who acted; a customer's messages arrive as replies to the card. Whatever channel the
-/// customer uses, their ticket can land here.
+/// customer uses, their ticket can land here. Cards and what staff do are sent at once, ahead of anything queued
+/// (<see cref="SendPriority"/>); relays and refusals go through the outbox, so no turn waits for the group's
+/// 20 messages a minute and none of them holds up a staff action.
 /// </summary>
-public sealed class TelegramStaffChat(ITelegramBotClient bot, TelegramSendLimiter limiter, TicketCardText cards, IOptions<TelegramOptions> options) : IStaffChat
+public sealed class TelegramStaffChat(
+    ITelegramBotClient bot,
+    TelegramSendLimiter limiter,
+    TelegramStore store,
+    TelegramOutboxSender sender,
+    TicketCardText cards,
+    IOptions<TelegramOptions> options) : IStaffChat
 {
     /// <summary>Starts the text of a relayed customer message; staff replying to it answer that ticket.</summary>
     public const string RelayMarker = "the customer writes:";
@@ -28,6 +37,7 @@ public sealed class TelegramStaffChat(ITelegramBotClient bot, TelegramSendLimite
         var chatId = ChatId;
         var message = await limiter.SendAsync(
             chatId,
+            SendPriority.Card,
             token => bot.SendMessage(chatId, TelegramText.Html(cards.Describe(ticket)), parseMode: ParseMode.Html, replyMarkup: Buttons(ticket), cancellationToken: token),
             cancellationToken);
         return message.Id.ToString(CultureInfo.InvariantCulture);
@@ -53,6 +63,7 @@ public sealed class TelegramStaffChat(ITelegramBotClient bot, TelegramSendLimite
         {
             await limiter.SendAsync(
                 chatId,
+                SendPriority.StaffAction,
                 token => bot.EditMessageText(chatId, messageId, TelegramText.Html(cards.Describe(ticket)), parseMode: ParseMode.Html, replyMarkup: Buttons(ticket), cancellationToken: token),
                 cancellationToken);
         }
@@ -62,17 +73,11 @@ public sealed class TelegramStaffChat(ITelegramBotClient bot, TelegramSendLimite
         }
     }
 
+    /// <summary>Queues the customer's message as a reply to the card; it is sent behind what the group has queued.</summary>
     public Task RelayFromCustomerAsync(HandoffTicket ticket, string text, CancellationToken cancellationToken)
     {
-        var chatId = ChatId;
-        var card = int.TryParse(ticket.StaffMessageRef, NumberStyles.None, CultureInfo.InvariantCulture, out var messageId)
-            ? new ReplyParameters { MessageId = messageId, AllowSendingWithoutReply = true }
-            : null;
-        var body = $"Ticket #{ticket.Id} · {RelayMarker}\n{text}";
-        return limiter.SendAsync(
-            chatId,
-            token => bot.SendMessage(chatId, TelegramText.Html(body), parseMode: ParseMode.Html, replyParameters: card, cancellationToken: token),
-            cancellationToken);
+        int? card = int.TryParse(ticket.StaffMessageRef, NumberStyles.None, CultureInfo.InvariantCulture, out var messageId) ? messageId : null;
+        return QueueAsync($"Ticket #{ticket.Id} · {RelayMarker}\n{text}", card, cancellationToken);
     }
 
     /// <summary>Asks, in the group, for the reason of a decline; the answer is a reply to this prompt.</summary>
@@ -82,18 +87,28 @@ public sealed class TelegramStaffChat(ITelegramBotClient bot, TelegramSendLimite
         var text = DeclinePrompt(ticketId, staffName);
         return limiter.SendAsync(
             chatId,
+            SendPriority.StaffAction,
             token => bot.SendMessage(chatId, TelegramText.Html(text), parseMode: ParseMode.Html, replyMarkup: new ForceReplyMarkup { Selective = false, InputFieldPlaceholder = "Reason" }, cancellationToken: token),
             cancellationToken);
     }
 
+    /// <summary>Answers a staff member in the group at once, ahead of what is queued.</summary>
     public Task SayAsync(string text, int? replyTo, CancellationToken cancellationToken)
     {
         var chatId = ChatId;
         var reply = replyTo is { } id ? new ReplyParameters { MessageId = id, AllowSendingWithoutReply = true } : null;
         return limiter.SendAsync(
             chatId,
+            SendPriority.StaffAction,
             token => bot.SendMessage(chatId, TelegramText.Html(text), parseMode: ParseMode.Html, replyParameters: reply, cancellationToken: token),
             cancellationToken);
+    }
+
+    /// <summary>Queues a message to the group in the outbox, behind what is queued there and behind every staff action.</summary>
+    public async Task QueueAsync(string text, int? replyTo, CancellationToken cancellationToken)
+    {
+        await store.QueueAsync([Outgoing.Reply(ChatId, text, replyTo)], cancellationToken);
+        sender.Wake();
     }
 
     public static string DeclinePrompt(long ticketId, string staffName) =>

@@ -2,12 +2,12 @@ using Microsoft.Extensions.Hosting;
 
 namespace BlockBot.Conversation.Engine;
 
-/// <summary>Loads the dialogs as the host starts; an invalid file throws here and the host stops.</summary>
+/// <summary>Loads the dialogs as the host starts, unless the program checked them already; an invalid file throws here and the host stops.</summary>
 internal sealed class DialogLoadingService(DialogSetProvider provider) : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken)
     {
-        provider.Load();
+        _ = provider.Current;
         return Task.CompletedTask;
     }
 

@@ -4,8 +4,8 @@ using Microsoft.Bot.Builder;
 namespace BlockBot.Conversation.Pipeline;
 
 /// <summary>
-/// The middleware every channel adapter runs, in order: turn metrics, one turn per conversation at a time, saving the
-/// turn in one transaction, then state load/save, then reference keeping.
+/// The middleware every channel adapter runs, in order: turn metrics, the message's NUL characters made text, one turn
+/// per conversation at a time, saving the turn in one transaction, then state load/save, then reference keeping.
 /// </summary>
 public sealed class BotPipeline(
     TurnMetrics metrics,
@@ -18,6 +18,7 @@ public sealed class BotPipeline(
     public void ApplyTo(BotAdapter adapter)
     {
         adapter.Use(metrics);
+        adapter.Use(new NulCharacterMiddleware());
         adapter.Use(turnLock);
         adapter.Use(commit);
         adapter.Use(new AutoSaveStateMiddleware(state.ConversationState, state.UserState));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace BlockBot.Tests.Bitrix24;
 
@@ -69,12 +70,19 @@ public sealed class Bitrix24BotProgram : IAsyncDisposable
         return settings;
     }
 
-    public static IHost Build(Dictionary<string, string?> settings) =>
-        BlockBotProgram.Build(settings.Select(s => $"--{s.Key}={s.Value}").ToArray());
+    /// <param name="logs">Receives every log entry of the run, in addition to the program's own sinks.</param>
+    public static IHost Build(Dictionary<string, string?> settings, ILoggerProvider? logs = null) =>
+        BlockBotProgram.Build(settings.Select(s => $"--{s.Key}={s.Value}").ToArray(), services =>
+        {
+            if (logs is not null)
+            {
+                services.AddSingleton(logs);
+            }
+        });
 
-    public static async Task<Bitrix24BotProgram> StartAsync(Dictionary<string, string?> settings)
+    public static async Task<Bitrix24BotProgram> StartAsync(Dictionary<string, string?> settings, ILoggerProvider? logs = null)
     {
-        var host = Build(settings);
+        var host = Build(settings, logs);
         await host.StartAsync();
         return new Bitrix24BotProgram(host);
     }

@@ -14,13 +14,14 @@ public sealed class Bitrix24WebhookTests : IAsyncLifetime, IDisposable
 
     private readonly TempDatabase _database = new();
     private readonly HttpClient _http = new();
+    private readonly CapturingLoggerProvider _logs = new();
     private FakeBitrix24 _fake = null!;
     private Bitrix24BotProgram _program = null!;
 
     public async Task InitializeAsync()
     {
         _fake = await FakeBitrix24.StartAsync();
-        _program = await Bitrix24BotProgram.StartAsync(Bitrix24BotProgram.WithWebhook(Bitrix24BotProgram.Settings(_fake, _database)));
+        _program = await Bitrix24BotProgram.StartAsync(Bitrix24BotProgram.WithWebhook(Bitrix24BotProgram.Settings(_fake, _database)), _logs);
     }
 
     public async Task DisposeAsync()
@@ -95,6 +96,90 @@ public sealed class Bitrix24WebhookTests : IAsyncLifetime, IDisposable
         var data = FakeEvents.CustomerMessage(Chat, Customer, "hello");
         data.Remove("chat");
         Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(FakeEvents.MessageAdd, data, Bitrix24BotProgram.ApplicationToken));
+        Assert.Empty(_fake.Sent);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_no_url_encoded_form_gets_400_before_any_token_check_with_at_most_one_short_log_line()
+    {
+        var before = _logs.Entries.Count;
+        var bodies = new List<HttpContent>
+        {
+            new StringContent("x", System.Text.Encoding.ASCII, "text/plain"),
+            new StringContent("--zzz\r\nContent-Disposition: form-data; name=\"event\"\r\n\r\nONIMBOTV2MESSAGEADD", System.Text.Encoding.ASCII, "text/plain"),
+            new StringContent("a=%zz&b=%E0%A4%A", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"),
+            new ByteArrayContent([0xFF, 0xFE, 0x00, 0x3D, 0x26]),
+        };
+        bodies[0].Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=zzz");
+        bodies[1].Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=zzz");
+        bodies[3].Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded; charset=no-such-charset");
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var body in bodies)
+        {
+            using (body)
+            {
+                using var response = await _http.PostAsync(_program.EventUri, body);
+                statuses.Add(response.StatusCode);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest], statuses.Take(2));
+        Assert.All(statuses, status => Assert.InRange((int)status, 400, 499));
+        var entries = _logs.Entries.Skip(before).ToList();
+        Assert.True(entries.Count <= bodies.Count, string.Join(Environment.NewLine, entries));
+        Assert.All(entries, e => Assert.DoesNotContain("   at ", e, StringComparison.Ordinal));
+        Assert.Empty(_fake.Sent);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_gets_413_and_is_not_read()
+    {
+        var big = new string('a', (int)BlockBot.Channels.Bitrix24.Webhook.Bitrix24WebhookEndpoint.MaxEventBytes + 1);
+        using var declared = new StringContent("data=" + big, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await _http.PostAsync(_program.EventUri, declared)).StatusCode);
+
+        // Chunked: no length up front, so the limit stops the read part-way.
+        using var chunked = new StreamContent(new MemoryStream(System.Text.Encoding.ASCII.GetBytes("data=" + big)));
+        chunked.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded");
+        using var request = new HttpRequestMessage(HttpMethod.Post, _program.EventUri) { Content = chunked };
+        request.Headers.TransferEncodingChunked = true;
+        using var response = await _http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_event_in_a_chat_the_portal_refuses_to_write_to_is_acknowledged_once_with_one_log_line()
+    {
+        _fake.RefuseWritesTo(Dialog);
+        var before = _logs.Entries.Count;
+        var message = FakeEvents.CustomerMessage(Chat, Customer, "/start");
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(FakeEvents.MessageAdd, message, Bitrix24BotProgram.ApplicationToken));
+        var attempts = _fake.CallsOf("imbot.v2.Chat.Message.send").Count;
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(FakeEvents.MessageAdd, message, Bitrix24BotProgram.ApplicationToken));
+
+        Assert.Equal(1, attempts);
+        Assert.Equal(attempts, _fake.CallsOf("imbot.v2.Chat.Message.send").Count);
+        Assert.Empty(_fake.Sent);
+        var entries = _logs.Entries.Skip(before).ToList();
+        Assert.Single(entries, e => e.Contains("Bitrix24Adapter", StringComparison.Ordinal) && e.Contains("ACCESS_DENIED", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.Contains("   at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Line_breaks_in_an_event_cannot_forge_a_log_line()
+    {
+        var forgedUser = FakeEvents.CustomerMessage(Chat, Customer, "hi");
+        forgedUser["user"]!["id"] = "77\nwarn: forged";
+        var forgedType = FakeEvents.CustomerMessage(Chat, Customer, "hi");
+        forgedType.Remove("chat");
+
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(FakeEvents.MessageAdd, forgedUser, Bitrix24BotProgram.ApplicationToken));
+        Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(FakeEvents.MessageAdd + "\ninfo: forged", forgedType, Bitrix24BotProgram.ApplicationToken));
+
+        Assert.Equal(2, _logs.Entries.Count(e => e.Contains("control characters", StringComparison.Ordinal)));
+        Assert.DoesNotContain(_logs.Entries, e => e.Contains("\ninfo: forged", StringComparison.Ordinal) || e.Contains("\nwarn: forged", StringComparison.Ordinal));
         Assert.Empty(_fake.Sent);
     }
 

@@ -37,6 +37,21 @@ public sealed class ConsoleChatTests : IDisposable
     }
 
     [Fact]
+    public async Task Control_bytes_a_customer_sends_show_as_visible_escapes_in_staff_lines()
+    {
+        const string hostile = "\u001b[2J\u0007\u0000";
+        var output = await RunAsync(
+            "/start", "1", "Продажи" + hostile, "нет", "нет", "1",
+            "/staff take 1", hostile + "hello");
+
+        AssertInOrder(output,
+            @"[staff] Line: Продажи\x1b[2J\x07\x00",
+            "[staff] You took ticket #1.",
+            @"[staff] Ticket #1 · the customer writes: \x1b[2J\x07\x00hello");
+        Assert.DoesNotContain(output, line => line.Any(char.IsControl));
+    }
+
+    [Fact]
     public async Task Bad_staff_commands_get_a_usage_line_and_change_nothing()
     {
         var output = await RunAsync("/staff", "/staff take", "/staff take 99", "/staff decline 1", "/staffing");

@@ -178,10 +178,10 @@ public sealed class MetricsTests : ConversationTestBase
     [Fact]
     public void A_metrics_endpoint_that_is_no_url_stops_the_start_naming_the_key()
     {
-        var error = Assert.Throws<OptionsValidationException>(() => BlockBotProgram.Build(
+        var error = Assert.Throws<BlockBot.Configuration.ConfigurationException>(() => BlockBotProgram.Build(
             ["--BlockBot:Metrics:OtlpEndpoint=collector:4317", $"--BlockBot:Storage:ConnectionString={Database.ConnectionString}", $"--BlockBot:Storage:Provider={Database.Provider}"]));
 
-        Assert.Contains("BlockBot:Metrics:OtlpEndpoint", error.Message, StringComparison.Ordinal);
+        Assert.Contains("BlockBot:Metrics:OtlpEndpoint is 'collector:4317'", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

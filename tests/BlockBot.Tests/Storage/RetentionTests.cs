@@ -2,8 +2,6 @@ using BlockBot.Channels.Telegram.Inbox;
 using BlockBot.Storage.Sql;
 using BlockBot.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace BlockBot.Tests.Storage;
 
@@ -58,9 +56,6 @@ public sealed class RetentionTests : IDisposable
         await transaction.CommitAsync();
     }
 
-    private static Update Update(int id) => new()
-    {
-        Id = id,
-        Message = new Message { Id = id, Date = BotHost.Start.UtcDateTime, Chat = new Chat { Id = 42, Type = ChatType.Private }, Text = "hello" },
-    };
+    private static ReceivedUpdate Update(int id) =>
+        new(id, 42, $$$"""{"update_id":{{{id}}},"message":{"message_id":{{{id}}},"date":1767225600,"chat":{"id":42,"type":"private"},"text":"hello"}}""");
 }

@@ -40,7 +40,14 @@ public sealed class SqliteSchemaTests : IDisposable
         {
             // Only instances sharing PostgreSQL share Telegram's send slots.
             expected.Add((6L, "006_telegram_send_slot"));
+            expected.Add((7L, "007_telegram_stranger_notice"));
         }
+        else
+        {
+            expected.Add((6L, "006_telegram_stranger_notice"));
+        }
+
+        expected.Add((8L, "008_telegram_quarantine"));
 
         Assert.Equal(expected, versions.OrderBy(v => v.Version));
         Assert.Single(await storage.ReadAsync(["kept"]));

@@ -65,7 +65,7 @@ public sealed class SharedSendLimitTests : IDisposable
     {
         var clock = Stopwatch.StartNew();
         var sent = new List<TimeSpan>();
-        await Task.WhenAll(chats.Select((chat, i) => limiters[i % limiters.Count].SendAsync(chat, _ =>
+        await Task.WhenAll(chats.Select((chat, i) => limiters[i % limiters.Count].SendAsync(chat, SendPriority.Queued, _ =>
         {
             lock (sent)
             {

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using BlockBot.Tests.Infrastructure;
 using BlockBot.Tests.Telegram.Fake;
+using Dapper;
 
 namespace BlockBot.Tests.Telegram;
 
@@ -64,6 +66,63 @@ public sealed class TelegramWebhookTests : IDisposable
     }
 
     [Fact]
+    public async Task Bad_input_gets_400_or_413_or_is_taken_and_quarantined_never_a_5xx()
+    {
+        await using var fake = await FakeBotApi.StartAsync();
+        await using var bot = await StartAsync(fake);
+        using var http = new HttpClient { BaseAddress = new Uri(bot.HttpUrl) };
+
+        var withoutChat = Update(10, "/start");
+        withoutChat["message"]!["chat"] = null;
+        var farFuture = Update(11, "/start");
+        farFuture["message"]!["date"] = 99999999999999;
+        var joinedWithoutMember = JsonNode.Parse("""
+            {"update_id":12,"my_chat_member":{"chat":{"id":-555,"type":"group","title":"g"},"from":{"id":77,"is_bot":false,"first_name":"a"},
+             "date":1767225600,"old_chat_member":{"status":"left","user":{"id":7000001,"is_bot":true,"first_name":"b"}},"new_chat_member":null}}
+            """)!.AsObject();
+        var unknownEntity = Update(13, "/start");
+        unknownEntity["message"]!["entities"] = JsonNode.Parse("""[{"type":"future_entity_kind","offset":0,"length":6}]""");
+        var unknownChatType = Update(14, "/start");
+        unknownChatType["message"]!["chat"]!["type"] = "future_chat_kind";
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var update in new[] { withoutChat, farFuture, joinedWithoutMember, unknownEntity, unknownChatType })
+        {
+            statuses.Add((await PostAsync(http, update, Secret)).StatusCode);
+        }
+
+        statuses.Add((await PostRawAsync(http, new StringContent("{\"update_id\":15,\"message\":{\"text\":\"trunc", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
+        // 5 MB, with its length announced and without: refused before it is read into memory.
+        var fiveMegabytes = new string('a', 5 * 1024 * 1024);
+        statuses.Add((await PostRawAsync(http, new StringContent($"{{\"update_id\":16,\"message\":{{\"text\":\"{fiveMegabytes}\"}}}}"))).StatusCode);
+        statuses.Add((await PostRawAsync(http, new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(fiveMegabytes))))).StatusCode);
+
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.RequestEntityTooLarge],
+            statuses);
+        await new ChatReader(fake, bot, Customer).NextAsync("menu", "greet");
+        using var connection = _database.OpenConnection();
+        Assert.Equal(
+            [(10L, "incomplete"), (11L, "unreadable"), (12L, "incomplete")],
+            (await connection.QueryAsync<(long, string)>("SELECT update_id, reason FROM telegram_quarantine ORDER BY update_id"))
+                .Select(q => (q.Item1, q.Item2[..q.Item2.IndexOf(':', StringComparison.Ordinal)])));
+        // Quarantined at once: none of them waits in the inbox to be tried again.
+        Assert.Equal([13L, 14L], await connection.QueryAsync<long>("SELECT update_id FROM telegram_update ORDER BY update_id"));
+        Assert.DoesNotContain(fake.Calls, c => c.Method == "leaveChat");
+    }
+
+    [Fact]
+    public async Task A_size_limit_below_a_few_kilobytes_stops_at_start()
+    {
+        await using var fake = await FakeBotApi.StartAsync();
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => TelegramBot.StartAsync(fake, _database, new Dictionary<string, string?>
+        {
+            ["BlockBot:Telegram:MaxUpdateBytes"] = "100",
+        }));
+        Assert.Contains("MaxUpdateBytes", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Webhook_mode_without_an_http_address_stops_at_start()
     {
         await using var fake = await FakeBotApi.StartAsync();
@@ -89,6 +148,21 @@ public sealed class TelegramWebhookTests : IDisposable
     }
 
     public void Dispose() => _database.Dispose();
+
+    private Task<TelegramBot> StartAsync(FakeBotApi fake) => TelegramBot.StartAsync(fake, _database, new Dictionary<string, string?>
+    {
+        ["BlockBot:Http:Urls"] = "http://127.0.0.1:0",
+        ["BlockBot:Telegram:Mode"] = "Webhook",
+        ["BlockBot:Telegram:WebhookUrl"] = "https://127.0.0.1:8443/telegram/hook",
+        ["BlockBot:Telegram:WebhookSecret"] = Secret,
+    });
+
+    private static Task<HttpResponseMessage> PostRawAsync(HttpClient http, HttpContent content) =>
+        http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/telegram/hook")
+        {
+            Content = content,
+            Headers = { { "X-Telegram-Bot-Api-Secret-Token", Secret } },
+        });
 
     private static System.Text.Json.Nodes.JsonObject Update(long id, string text)
     {

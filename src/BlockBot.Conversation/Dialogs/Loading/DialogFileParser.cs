@@ -38,13 +38,20 @@ internal sealed partial class DialogFileParser
     private YamlMappingNode? LoadRoot(TextReader reader)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(reader);
         try
         {
-            stream.Load(reader);
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             Problem(e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way, without a position, on some broken input such as a { or [ never closed.
+            Problem((int)scanner.CurrentPosition.Line, "not valid YAML: the text breaks off here; is a { … } or [ … ] above left open, or a quote unclosed?");
             return null;
         }
 

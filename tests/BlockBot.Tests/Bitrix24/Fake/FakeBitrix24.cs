@@ -16,7 +16,7 @@ namespace BlockBot.Tests.Bitrix24.Fake;
 /// A Bitrix24 portal's REST API on 127.0.0.1, as far as the bot uses it: incoming-webhook and OAuth calls with JSON or
 /// form bodies, <c>batch</c>, Chatbots 2.0 registration, commands, the fetch event queue, messages, and the open-line
 /// session methods. It keeps the portal's leaky bucket (refusing with 503 QUERY_LIMIT_EXCEEDED past it), can be told
-/// to fail calls with 503, and records every call.
+/// to fail calls with 503 or to refuse writing to a chat, and records every call.
 /// </summary>
 public sealed class FakeBitrix24 : IAsyncDisposable
 {
@@ -34,6 +34,7 @@ public sealed class FakeBitrix24 : IAsyncDisposable
     private readonly List<(long Id, string Type, JsonObject Data)> _queue = [];
     private readonly Dictionary<long, FakeMessage> _messages = [];
     private readonly List<FakeMessage> _sent = [];
+    private readonly HashSet<string> _refusedDialogs = new(StringComparer.Ordinal);
     private long _nextBotId = 456;
     private long _nextEventId = 1001;
     private long _nextMessageId = 5000;
@@ -142,6 +143,15 @@ public sealed class FakeBitrix24 : IAsyncDisposable
         {
             _failuresLeft = count;
             _failingMethod = method;
+        }
+    }
+
+    /// <summary>From now on the portal refuses the bot's messages to <paramref name="dialogId"/> with 403 ACCESS_DENIED, as for a chat it may not write to.</summary>
+    public void RefuseWritesTo(string dialogId)
+    {
+        lock (_gate)
+        {
+            _refusedDialogs.Add(dialogId);
         }
     }
 
@@ -434,6 +444,11 @@ public sealed class FakeBitrix24 : IAsyncDisposable
                     if (string.IsNullOrEmpty(text))
                     {
                         return (400, ErrorBody("MESSAGE_EMPTY", "Message is empty"));
+                    }
+
+                    if (_refusedDialogs.Contains(dialogId))
+                    {
+                        return (403, ErrorBody("ACCESS_DENIED", "Access denied"));
                     }
 
                     if (text.Length > 20_000)

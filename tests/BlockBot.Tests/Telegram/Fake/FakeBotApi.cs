@@ -25,7 +25,7 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly Lock _gate = new();
-    private readonly List<JsonObject> _updates = [];
+    private readonly List<(long Id, JsonNode? Update)> _updates = [];
     private readonly List<SentMessage> _sent = [];
     private readonly Dictionary<int, (string Text, string? Markup)> _contentByMessage = [];
     private readonly List<DateTimeOffset> _acceptedAll = [];
@@ -127,13 +127,22 @@ public sealed class FakeBotApi : IAsyncDisposable
     public void FailGetUpdates(int times) => Interlocked.Exchange(ref _getUpdatesFailures, times);
 
     /// <summary>Queues an update (the fake assigns update_id) for the next getUpdates; returns its id.</summary>
-    public int Enqueue(JsonObject update)
+    public int Enqueue(JsonObject update) => EnqueueRaw(id =>
+    {
+        update["update_id"] = id;
+        return update;
+    });
+
+    /// <summary>
+    /// Queues whatever <paramref name="build"/> makes of the next update id, served as it is (any JSON, even one
+    /// without that id or not an object); like an update, it is gone once an offset above the id is confirmed.
+    /// </summary>
+    public int EnqueueRaw(Func<long, JsonNode?> build)
     {
         lock (_gate)
         {
             var id = _nextUpdateId++;
-            update["update_id"] = (long)id;
-            _updates.Add(update);
+            _updates.Add((id, build(id)));
             _newUpdate.TrySetResult();
             _newUpdate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             return id;
@@ -277,13 +286,13 @@ public sealed class FakeBotApi : IAsyncDisposable
                 if (offset > 0)
                 {
                     // Confirmation: updates below the offset are gone for good.
-                    _updates.RemoveAll(u => u["update_id"]!.GetValue<long>() < offset);
+                    _updates.RemoveAll(u => u.Id < offset);
                     _confirmedBelow = Math.Max(_confirmedBelow, offset);
                 }
 
                 if (_updates.Count > 0)
                 {
-                    return new JsonArray([.. _updates.Take(limit).Select(u => u.DeepClone())]);
+                    return new JsonArray([.. _updates.Take(limit).Select(u => u.Update?.DeepClone())]);
                 }
 
                 waitForNew = _newUpdate.Task;

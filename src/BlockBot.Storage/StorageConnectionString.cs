@@ -1,0 +1,23 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace BlockBot.Storage;
+
+/// <summary>Whether <c>BlockBot:Storage:ConnectionString</c> is one the chosen provider can open, checked before anything connects.</summary>
+public static class StorageConnectionString
+{
+    /// <returns>What is wrong with it, or null when the provider can use it.</returns>
+    public static string? Problem(StorageProvider provider, string connectionString)
+    {
+        try
+        {
+            return provider == StorageProvider.Postgres
+                ? string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(connectionString).Host) ? "no Host" : null
+                : string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(connectionString).DataSource) ? "no Data Source" : null;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException or KeyNotFoundException)
+        {
+            return e.Message;
+        }
+    }
+}
