@@ -115,11 +115,11 @@ public sealed class TelegramWebhookTests : IDisposable
     public async Task A_size_limit_below_a_few_kilobytes_stops_at_start()
     {
         await using var fake = await FakeBotApi.StartAsync();
-        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => TelegramBot.StartAsync(fake, _database, new Dictionary<string, string?>
+        var failure = await Assert.ThrowsAsync<BlockBot.Configuration.ConfigurationException>(() => TelegramBot.StartAsync(fake, _database, new Dictionary<string, string?>
         {
             ["BlockBot:Telegram:MaxUpdateBytes"] = "100",
         }));
-        Assert.Contains("MaxUpdateBytes", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("BlockBot:Telegram:MaxUpdateBytes is '100'", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
