@@ -9,19 +9,21 @@ namespace BlockBot.Channels.Bitrix24.Staff;
 
 /// <summary>
 /// What staff do in the Bitrix24 staff chat: press a card's button (a hidden <c>ticket</c> command) or write to the
-/// bot "take N", "done N", "decline N reason", "reply N text" (also "#N text"), "list". Only the configured staff
+/// bot "take N", "done N", "decline N reason", "reply N text" (also "#N text"), "list", "questions" (the messages the
+/// bot did not understand). Only the configured staff
 /// user ids may act; the result is answered in the chat. The same rules as every staff chat, through <see cref="StaffDesk"/>.
 /// </summary>
 public sealed partial class Bitrix24StaffCommands(
     StaffDesk desk,
     Bitrix24StaffChat chat,
     TicketCardText cards,
+    UnansweredQuestionsText questions,
     IOptions<Bitrix24Options> options,
     ILogger<Bitrix24StaffCommands> logger)
 {
     public const string TicketCommand = "ticket";
 
-    private const string Usage = "Write to me: take N · done N · decline N reason · reply N text (or #N text) · list";
+    private const string Usage = "Write to me: take N · done N · decline N reason · reply N text (or #N text) · list · questions";
 
     private readonly HashSet<string> _staff = new(options.Value.StaffUserIds, StringComparer.Ordinal);
 
@@ -64,6 +66,11 @@ public sealed partial class Bitrix24StaffCommands(
 
         var parts = line.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var verb = parts[0].ToLowerInvariant();
+        if (UnansweredQuestionsText.IsRequest(line))
+        {
+            return await questions.DescribeAsync(cancellationToken);
+        }
+
         if (verb == "list")
         {
             var tickets = await desk.ListActiveAsync(cancellationToken);

@@ -21,6 +21,7 @@ public sealed partial class TelegramStaffActions(
     StaffDesk desk,
     TelegramStaffChat staffChat,
     StrangerNotices strangers,
+    UnansweredQuestionsText questions,
     TelegramBotIdentity identity,
     IOptions<TelegramOptions> options,
     ILogger<TelegramStaffActions> logger)
@@ -75,6 +76,16 @@ public sealed partial class TelegramStaffActions(
 
     public async Task OnMessageAsync(Message message, CancellationToken cancellationToken)
     {
+        if (UnansweredQuestionsText.IsRequest(message.Text) && message.From is not null)
+        {
+            if (await IsStaffAsync(message.From, cancellationToken))
+            {
+                await staffChat.QueueAsync(await questions.DescribeAsync(cancellationToken), message.Id, cancellationToken);
+            }
+
+            return;
+        }
+
         if (message.ReplyToMessage is not { } repliedTo || repliedTo.From?.Id != identity.Id || message.From is null)
         {
             return;

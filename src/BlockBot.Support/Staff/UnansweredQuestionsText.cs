@@ -1,3 +1,4 @@
+using System.Text;
 using BlockBot.Conversation;
 using BlockBot.Conversation.Understanding;
 
@@ -11,6 +12,9 @@ public sealed class UnansweredQuestionsText(IUnansweredMessages unanswered, Date
 {
     public const int Shown = 20;
 
+    // Telegram takes 4,096 characters a message; the list stays within one.
+    private const int MaxLength = 3_500;
+
     public async Task<string> DescribeAsync(CancellationToken cancellationToken)
     {
         var messages = await unanswered.ListAsync(Shown, cancellationToken);
@@ -19,14 +23,35 @@ public sealed class UnansweredQuestionsText(IUnansweredMessages unanswered, Date
             return "No unanswered customer messages.";
         }
 
-        var lines = new List<string> { $"The {messages.Count} newest customer messages the bot did not understand (add them to dialogs/questions.yaml):" };
-        lines.AddRange(messages.Select(m => $"{dates.Format(m.ReceivedAt, Languages.English)} · {m.Language} · {m.Place} · {m.Customer}: {OneLine(m.Text)}"));
-        return string.Join("\n", lines);
+        var text = new StringBuilder("The newest customer messages the bot did not understand (add their phrasings to dialogs/questions.yaml):");
+        foreach (var line in messages.Select(m => $"{dates.Format(m.ReceivedAt, Languages.English)} · {m.Language} · {m.Place} · {m.Customer}: {OneLine(m.Text)}"))
+        {
+            if (text.Length + line.Length + 1 > MaxLength)
+            {
+                break;
+            }
+
+            text.Append('\n').Append(line);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Whether a staff chat message asks for the list: "/staff questions", "/questions" (also "/questions@bot") or "questions".</summary>
+    public static bool IsRequest(string? text)
+    {
+        var words = (text ?? string.Empty).Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words switch
+        {
+            ["/staff", "questions"] => true,
+            [var only] => only.Split('@')[0] is "/questions" or "questions",
+            _ => false,
+        };
     }
 
     private static string OneLine(string text)
     {
         var flat = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
-        return flat.Length <= 300 ? flat : string.Concat(flat.AsSpan(0, 300), "…");
+        return flat.Length <= 200 ? flat : string.Concat(flat.AsSpan(0, 200), "…");
     }
 }

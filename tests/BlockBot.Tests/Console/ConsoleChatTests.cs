@@ -52,6 +52,17 @@ public sealed class ConsoleChatTests : IDisposable
     }
 
     [Fact]
+    public async Task Staff_list_the_messages_the_bot_did_not_understand_with_the_customers_text_made_inert()
+    {
+        var output = await RunAsync("йцук фыва \u001b[2J", "/staff questions");
+
+        AssertInOrder(output,
+            "Этого я пока не понимаю.",
+            "[staff] The newest customer messages the bot did not understand",
+            @"· ru · start · console:local: йцук фыва \x1b[2J");
+    }
+
+    [Fact]
     public async Task Bad_staff_commands_get_a_usage_line_and_change_nothing()
     {
         var output = await RunAsync("/staff", "/staff take", "/staff take 99", "/staff decline 1", "/staffing");

@@ -48,9 +48,10 @@ internal sealed partial class DialogFileParser
             Problem(e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
             return null;
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner fails this way, without a position, on some broken input such as a { or [ never closed.
+            // YamlDotNet's scanner and node loader fail this way, without a position, on some broken input such as a
+            // { or [ never closed, or a stray document marker inside a list.
             Problem((int)scanner.CurrentPosition.Line, "not valid YAML: the text breaks off here; is a { … } or [ … ] above left open, or a quote unclosed?");
             return null;
         }
