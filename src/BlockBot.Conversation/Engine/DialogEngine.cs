@@ -73,9 +73,7 @@ public sealed class DialogEngine : IBot
         var profile = await _state.Profile.GetAsync(context, () => new UserProfile(), cancellationToken);
         var language = profile.Language ?? Languages.FromLocale(context.Activity.Locale, _options.DefaultLanguage);
         var turn = new Turn(context, _dialogs.Current, state, profile, language);
-        var returning = profile.Language is not null;
         profile.Language = language;
-        turn.Returning = returning;
 
         await handle(turn);
 
@@ -126,12 +124,10 @@ public sealed class DialogEngine : IBot
             return;
         }
 
-        var dialog = turn.Dialogs.Dialogs.GetValueOrDefault(turn.State.Top.DialogId);
-        var step = dialog is not null && turn.State.Top.StepIndex < dialog.Steps.Count ? dialog.Steps[turn.State.Top.StepIndex] : null;
-        switch (step)
+        switch (turn.CurrentStep)
         {
             case AskStep ask:
-                await AnswerAsync(turn, dialog!, ask, text, cancellationToken);
+                await AnswerAsync(turn, turn.Dialogs[turn.State.Top.DialogId], ask, text, cancellationToken);
                 break;
             case WaitStep wait:
                 var relayed = await _relay.TryRelayAsync(turn.Customer, text, cancellationToken);

@@ -113,8 +113,8 @@ internal sealed class QuestionAnswering(
             return;
         }
 
-        var place = turn.State.Top is { } frame && turn.Dialogs.Dialogs.TryGetValue(frame.DialogId, out var dialog) && frame.StepIndex < dialog.Steps.Count
-            ? $"{dialog.Id}/{dialog.Steps[frame.StepIndex].Id ?? frame.StepIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        var place = turn.CurrentStep is { } step
+            ? $"{turn.State.Top!.DialogId}/{step.Id ?? turn.State.Top.StepIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
             : "start";
         unanswered.Record(turn.Context, new UnansweredMessage(turn.Customer, turn.Language, place, text, time.GetUtcNow()));
         logger.LogInformation("A message of {Customer} at {Place} was not understood and kept for support", turn.Customer, place);
@@ -152,7 +152,7 @@ internal sealed class QuestionAnswering(
                     [(turn.Dialogs.Text(TextKeys.Yes), DialogPrefix + followUp.Target), (turn.Dialogs.Text(TextKeys.No), DeclineValue)],
                     cancellationToken);
                 return;
-            case FollowUpKind.OfferPerson when turn.State.Top is null || turn.Dialogs[turn.State.Top.DialogId].Steps[turn.State.Top.StepIndex] is not AskStep:
+            case FollowUpKind.OfferPerson when turn.CurrentStep is not AskStep:
                 await SuggestAsync(turn, turn.Render(turn.Dialogs.Text(TextKeys.PersonAvailable)), [(turn.Dialogs.Text(TextKeys.PersonButton), DialogRunner.PersonValue)], cancellationToken);
                 return;
             case FollowUpKind.OfferPerson:
@@ -184,8 +184,7 @@ internal sealed class QuestionAnswering(
     private async Task<Dictionary<string, string>> KnownFactsAsync(Turn turn, CancellationToken cancellationToken)
     {
         var known = new Dictionary<string, string>(await facts.GetAsync(turn.Customer, turn.State.Values, turn.Language, cancellationToken), StringComparer.Ordinal);
-        if (turn.State.Top is { } frame && turn.Dialogs.Dialogs.TryGetValue(frame.DialogId, out var dialog)
-            && frame.StepIndex < dialog.Steps.Count && dialog.Steps[frame.StepIndex] is AskStep { Reason: { } reason })
+        if (turn.CurrentStep is AskStep { Reason: { } reason })
         {
             known["step_reason"] = turn.Render(reason);
         }

@@ -23,8 +23,11 @@ internal sealed class Turn(ITurnContext context, DialogSet dialogs, DialogState 
 
     public bool ResetRequested { get; set; }
 
-    /// <summary>True when the user had talked to the bot before this turn.</summary>
-    public bool Returning { get; set; }
+    /// <summary>The step the conversation is parked on (an ask or a wait), or null when no dialog runs.</summary>
+    public DialogStep? CurrentStep =>
+        State.Top is { } frame && Dialogs.Dialogs.TryGetValue(frame.DialogId, out var dialog) && frame.StepIndex >= 0 && frame.StepIndex < dialog.Steps.Count
+            ? dialog.Steps[frame.StepIndex]
+            : null;
 
     public string Render(LocalizedText text, IReadOnlyDictionary<string, string>? extra = null)
     {

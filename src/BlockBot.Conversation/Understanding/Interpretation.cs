@@ -11,7 +11,6 @@ public sealed record Interpretation(Verdict Verdict, TopicMatch? Best, TopicMatc
     /// <summary>The topics a "Did you mean" question offers (one or two).</summary>
     public IReadOnlyList<QuestionEntry> Candidates =>
         Verdict != Verdict.Unsure || Best is null ? []
-        : RunnerUp is null || RunnerUp.Entry.IsOutOfScope ? [Best.Entry]
-        : Best.Entry.IsOutOfScope ? [RunnerUp.Entry]
+        : RunnerUp is null ? [Best.Entry]
         : [Best.Entry, RunnerUp.Entry];
 }

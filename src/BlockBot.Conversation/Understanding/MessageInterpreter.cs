@@ -31,8 +31,10 @@ public sealed class MessageInterpreter(IOptions<UnderstandingOptions> options)
         }
 
         var clear = second is null || second.Score < top.Score * _options.ClearMargin;
+        // Torn between a topic and "outside what I know" is not a topic worth asking about: say plainly it is not known.
+        var halfOutside = top.Entry.IsOutOfScope || second?.Entry.IsOutOfScope == true;
         var verdict = top.Score >= _options.ConfidentScore && clear ? Verdict.Confident
-            : top.Score >= _options.UnsureScore ? Verdict.Unsure
+            : top.Score >= _options.UnsureScore && !halfOutside ? Verdict.Unsure
             : Verdict.NotUnderstood;
         return new Interpretation(verdict, top, second);
     }

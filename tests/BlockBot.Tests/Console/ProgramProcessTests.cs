@@ -51,13 +51,31 @@ public sealed class ProgramProcessTests : IDisposable
         Assert.Contains("'go_nowhere' is not a step of the dialog 'menu'", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Questions_check_prints_the_figures_of_a_labelled_file_and_exits_1_below_the_floor()
+    {
+        var labelled = Path.Combine(RepositoryPaths.Root, "tests", "BlockBot.Tests", "Understanding", "labelled.tsv");
+
+        var above = await RunProgramAsync(["questions", "check", labelled, "--floor", "0.5"]);
+        var below = await RunProgramAsync(["questions", "check", labelled, "--floor", "0.999"]);
+
+        Assert.Equal(0, above.ExitCode);
+        Assert.Contains("questions to the right topic:", above.Output, StringComparison.Ordinal);
+        Assert.Contains("line names taken as names:   100.0 %", above.Output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^another_number\s+\d+\s+[\d.]+ %\s+[\d.]+ %$", above.Output);
+        Assert.Equal(1, below.ExitCode);
+        Assert.Contains("Below the floor", below.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_workingFolder, recursive: true);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] lines)
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] lines) => RunProgramAsync([], lines);
+
+    private async Task<(int ExitCode, string Output, string Error)> RunProgramAsync(string[] arguments, params string[] lines)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -68,6 +86,10 @@ public sealed class ProgramProcessTests : IDisposable
             StandardOutputEncoding = System.Text.Encoding.UTF8,
         };
         start.ArgumentList.Add(ProgramPath());
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
 
         using var process = Process.Start(start)!;

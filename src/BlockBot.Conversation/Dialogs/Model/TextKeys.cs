@@ -6,7 +6,6 @@ namespace BlockBot.Conversation.Dialogs.Model;
 public static class TextKeys
 {
     public const string Help = "help";
-    public const string Idle = "idle";
     public const string Cancelled = "cancelled";
     public const string NothingToCancel = "nothing_to_cancel";
     public const string LangSwitched = "lang_switched";
@@ -51,7 +50,7 @@ public static class TextKeys
     public static IEnumerable<string> Required() =>
         new[]
         {
-            Help, Idle, Cancelled, NothingToCancel, LangSwitched, LangUsage, UnknownCommand, NonText, TooLong,
+            Help, Cancelled, NothingToCancel, LangSwitched, LangUsage, UnknownCommand, NonText, TooLong,
             RetryChoice, RetryYesNo, RetryTextLength, OfferPerson, PersonButton, Yes, No, StatusNone, StatusCase,
             StatusReminder, StatusTicket, StatusTicketScheduled, Waiting, Relayed, Error, StaffMessage,
             NotUnderstood, DidYouMean, OfferDialog, OfferDeclined, PersonAvailable,
