@@ -1,3 +1,4 @@
+using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
@@ -112,38 +113,50 @@ public sealed class QuestionIndex : IDisposable
         var ceiling = 0.0;
         var distinctive = false;
         var documents = _reader.NumDocs;
-        foreach (var (field, boost) in new[] { (CustomerTextAnalyzer.WordsField, 1f), (CustomerTextAnalyzer.GramsField, GramBoost) })
+        var unknownWords = new StringBuilder();
+        foreach (var (text, original) in Terms(CustomerTextAnalyzer.WordsField, message))
         {
-            foreach (var text in Terms(field, message))
+            var frequency = _documentFrequency.GetValueOrDefault(new Term(CustomerTextAnalyzer.WordsField, text));
+            distinctive |= frequency == 0 ? text.Length >= TypoMinLength : text.Length > 1 && frequency <= documents * DistinctiveShare;
+            ceiling += Add(query, CustomerTextAnalyzer.WordsField, text, frequency, 1f);
+            if (frequency == 0)
             {
-                var term = new Term(field, text);
-                var frequency = _documentFrequency.GetValueOrDefault(term);
-                if (field == CustomerTextAnalyzer.WordsField)
-                {
-                    distinctive |= frequency == 0 ? text.Length >= TypoMinLength : text.Length > 1 && frequency <= documents * DistinctiveShare;
-                }
-
-                var idf = Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
-                ceiling += idf * boost * (K1 + 1);
-                if (frequency > 0)
-                {
-                    query.Add(new TermQuery(term) { Boost = boost }, Occur.SHOULD);
-                }
+                unknownWords.Append(original).Append(' ');
             }
+        }
+
+        // Only words the examples never use need their trigrams: a known word already matched as itself.
+        foreach (var (text, _) in Terms(CustomerTextAnalyzer.GramsField, unknownWords.ToString()))
+        {
+            ceiling += Add(query, CustomerTextAnalyzer.GramsField, text, _documentFrequency.GetValueOrDefault(new Term(CustomerTextAnalyzer.GramsField, text)), GramBoost);
         }
 
         return (query, ceiling, distinctive);
     }
 
-    private HashSet<string> Terms(string field, string message)
+    /// <returns>The most the term can add to a document's score.</returns>
+    private double Add(BooleanQuery query, string field, string text, int frequency, float boost)
     {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        using var stream = _analyzer.GetTokenStream(field, message);
+        if (frequency > 0)
+        {
+            query.Add(new TermQuery(new Term(field, text)) { Boost = boost }, Occur.SHOULD);
+        }
+
+        var idf = Math.Log(1 + ((_reader.NumDocs - frequency + 0.5) / (frequency + 0.5)));
+        return idf * boost * (K1 + 1);
+    }
+
+    /// <summary>The distinct terms of a field for the text, each with the piece of text it came from.</summary>
+    private Dictionary<string, string> Terms(string field, string text)
+    {
+        var terms = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var stream = _analyzer.GetTokenStream(field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
-            terms.Add(term.ToString());
+            terms.TryAdd(term.ToString(), text[offset.StartOffset..offset.EndOffset]);
         }
 
         stream.End();
