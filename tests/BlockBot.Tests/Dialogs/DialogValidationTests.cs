@@ -124,13 +124,5 @@ public sealed class DialogValidationTests : IDisposable
         return broken[..index].Count(c => c == '\n') + 1;
     }
 
-    private static DialogSetLoader CreateLoader()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddBlockBotCore(new ConfigurationBuilder().Build());
-        services.AddSingleton<BlockBot.Support.Staff.IStaffChat, RecordingStaffChat>();
-        var provider = services.BuildServiceProvider();
-        return new DialogSetLoader(provider.GetServices<IDialogAction>(), provider.GetRequiredService<IKnownEvents>());
-    }
+    private static DialogSetLoader CreateLoader() => DialogLoaders.Create();
 }

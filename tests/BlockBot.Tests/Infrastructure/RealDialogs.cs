@@ -13,13 +13,5 @@ public static class RealDialogs
 
     public static DialogSet Set => Loaded.Value;
 
-    private static DialogSet Load()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddBlockBotCore(new ConfigurationBuilder().Build());
-        services.AddSingleton<BlockBot.Support.Staff.IStaffChat, RecordingStaffChat>();
-        using var provider = services.BuildServiceProvider();
-        return new DialogSetLoader(provider.GetServices<IDialogAction>(), provider.GetRequiredService<IKnownEvents>()).Load(RepositoryPaths.Dialogs);
-    }
+    private static DialogSet Load() => DialogLoaders.Create().Load(RepositoryPaths.Dialogs);
 }

@@ -1,8 +1,5 @@
-using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Dialogs.Loading;
 using BlockBot.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlockBot.Tests.Understanding;
 
@@ -65,13 +62,5 @@ public sealed class QuestionsFileValidationTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static DialogSetLoader Loader()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddBlockBotCore(new ConfigurationBuilder().Build());
-        services.AddSingleton<BlockBot.Support.Staff.IStaffChat, RecordingStaffChat>();
-        var provider = services.BuildServiceProvider();
-        return new DialogSetLoader(provider.GetServices<IDialogAction>(), provider.GetRequiredService<IKnownEvents>());
-    }
+    private static DialogSetLoader Loader() => DialogLoaders.Create();
 }
