@@ -1,4 +1,18 @@
 using BlockBot.Bench;
+using BlockBot.Bench.Peer;
+
+if (args.Length > 0 && args[0] == "--peer")
+{
+    var peer = PeerOptions.Parse(args[1..], out var peerError);
+    if (peer is null)
+    {
+        await Console.Error.WriteLineAsync(peerError);
+        await Console.Error.WriteLineAsync(PeerOptions.Usage);
+        return 2;
+    }
+
+    return await PeerRun.ExecuteAsync(peer, Console.Out, CancellationToken.None);
+}
 
 var options = BenchOptions.Parse(args, out var error);
 if (options is null)
