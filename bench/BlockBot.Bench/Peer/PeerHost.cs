@@ -1,3 +1,4 @@
+using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Staff;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
@@ -37,12 +38,19 @@ public static class PeerHost
         var services = builder.Services.AddBlockBotCore(builder.Configuration);
         services.AddSingleton<PeerProfileMiddleware>();
         services.AddSingleton<PeerAdapter>();
-        services.AddSingleton<BlockBot.Conversation.Abstractions.IProactiveAdapter>(sp => sp.GetRequiredService<PeerAdapter>());
+        services.AddSingleton<IProactiveAdapter>(sp => sp.GetRequiredService<PeerAdapter>());
         services.AddSingleton<AutoStaffChat>();
         services.AddSingleton<IStaffChat>(sp => sp.GetRequiredService<AutoStaffChat>());
         if (options.Storage == PeerOptions.Memory)
         {
             services.Replace(ServiceDescriptor.Singleton<IStorage>(new MemoryStorage()));
+        }
+
+        if (options.Timings)
+        {
+            services.AddSingleton<OperationTimings>();
+            services.Decorate<IStorage>((inner, sp) => new TimedStorage(inner, sp.GetRequiredService<OperationTimings>()));
+            services.Decorate<ITurnCommitter>((inner, sp) => new TimedTurnCommitter(inner, sp.GetRequiredService<OperationTimings>()));
         }
 
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));

@@ -31,9 +31,17 @@ public static class PeerRun
         var latencies = new double[total];
         process.Refresh();
         var cpuBefore = process.TotalProcessorTime;
+        var timings = host.Services.GetService<OperationTimings>();
+        var sampler = options.Timings ? new RuntimeSampler() : null;
         var began = Stopwatch.GetTimestamp();
         await RunRoundsAsync(adapter, n, options.Rounds, latencies, cancellationToken);
         var wall = Stopwatch.GetElapsedTime(began);
+        if (sampler is not null && timings is not null)
+        {
+            await sampler.DisposeAsync();
+            ReportTimings(timings, sampler);
+        }
+
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
         Array.Sort(latencies);
@@ -139,6 +147,19 @@ public static class PeerRun
         command.CommandText = "SELECT length(CAST(document AS BLOB)) FROM bot_state WHERE key = $key";
         command.Parameters.AddWithValue("$key", key);
         return await command.ExecuteScalarAsync(cancellationToken) is long bytes ? bytes : 0;
+    }
+
+    /// <summary>Warm-up and measured phase together: where a turn's time goes, and whether the thread pool starved.</summary>
+    private static void ReportTimings(OperationTimings timings, RuntimeSampler sampler)
+    {
+        foreach (var (name, summary) in timings.Summarise())
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"timing {name,-12} n={summary.Count} mean {summary.Mean:0.000} ms  p50 {summary.P50:0.000}  p99 {summary.P99:0.000}  max {summary.Max:0.0}  total {summary.Mean * summary.Count / 1000:0.00} s"));
+        }
+
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"thread pool (measured phase): peak threads {sampler.PeakThreadPoolThreads}, peak queue {sampler.PeakThreadPoolQueue}, lock contentions {Monitor.LockContentionCount}"));
     }
 
     private static double Percentile(double[] sorted, double p) =>
