@@ -1,4 +1,5 @@
 using BlockBot.Bench;
+using BlockBot.Bench.Peer;
 using BlockBot.Bench.Understanding;
 
 if (UnderstandingBenchOptions.Matches(args))
@@ -12,6 +13,19 @@ if (UnderstandingBenchOptions.Matches(args))
     }
 
     return UnderstandingBench.Run(understanding, Console.Out, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == "--peer")
+{
+    var peer = PeerOptions.Parse(args[1..], out var peerError);
+    if (peer is null)
+    {
+        await Console.Error.WriteLineAsync(peerError);
+        await Console.Error.WriteLineAsync(PeerOptions.Usage);
+        return 2;
+    }
+
+    return await PeerRun.ExecuteAsync(peer, Console.Out, CancellationToken.None);
 }
 
 var options = BenchOptions.Parse(args, out var error);
