@@ -15,11 +15,15 @@ public sealed class LabelledCheck(QuestionBook questions, MessageInterpreter int
         foreach (var message in messages)
         {
             var interpretation = interpreter.Interpret(questions.Index, message.Message);
-            outcomes.Add(new LabelledOutcome(message, Chosen(message, interpretation), interpretation));
+            outcomes.Add(Judge(message, interpretation));
         }
 
         return new LabelledCheckReport(outcomes);
     }
+
+    /// <summary>What the bot did with the message, as the labels name it, given what it made of it.</summary>
+    public static LabelledOutcome Judge(LabelledMessage message, Interpretation interpretation) =>
+        new(message, Chosen(message, interpretation), interpretation);
 
     private static string Chosen(LabelledMessage message, Interpretation interpretation)
     {
