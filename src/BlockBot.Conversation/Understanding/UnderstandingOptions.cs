@@ -12,11 +12,11 @@ public sealed class UnderstandingOptions
 
     /// <summary>A topic scoring at least this, clearly ahead of the next one, is answered.</summary>
     [Range(0.01, 1.0)]
-    public double ConfidentScore { get; set; } = 0.05;
+    public double ConfidentScore { get; set; } = 0.06;
 
     /// <summary>Below <see cref="ConfidentScore"/> but at least this: "Did you mean…".</summary>
     [Range(0.01, 1.0)]
-    public double UnsureScore { get; set; } = 0.05;
+    public double UnsureScore { get; set; } = 0.06;
 
     /// <summary>
     /// The runner-up must score below this share of the best topic for the best to count as clear; closer than that,
