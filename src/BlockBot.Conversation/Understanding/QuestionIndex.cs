@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -38,6 +39,9 @@ public sealed class QuestionIndex : IDisposable
     private readonly IndexSearcher _searcher;
     private readonly int[] _entryOfDocument;
     private readonly Dictionary<Term, int> _documentFrequency = [];
+
+    // Looking a term up in the index allocates more than scoring it; each term is looked up once and kept.
+    private readonly ConcurrentDictionary<Term, TermContext> _termContexts = new();
 
     public QuestionIndex(IReadOnlyList<QuestionEntry> entries)
     {
@@ -139,7 +143,9 @@ public sealed class QuestionIndex : IDisposable
     {
         if (frequency > 0)
         {
-            query.Add(new TermQuery(new Term(field, text)) { Boost = boost }, Occur.SHOULD);
+            var term = new Term(field, text);
+            var context = _termContexts.GetOrAdd(term, t => TermContext.Build(_reader.Context, t));
+            query.Add(new TermQuery(term, context) { Boost = boost }, Occur.SHOULD);
         }
 
         var idf = Math.Log(1 + ((_reader.NumDocs - frequency + 0.5) / (frequency + 0.5)));
