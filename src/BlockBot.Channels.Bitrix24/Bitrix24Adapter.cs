@@ -3,6 +3,7 @@ using BlockBot.Channels.Bitrix24.Events;
 using BlockBot.Channels.Bitrix24.Rest;
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Pipeline;
+using BlockBot.Conversation.Turns;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
@@ -27,10 +28,10 @@ public sealed class Bitrix24Adapter : BotAdapter, IProactiveAdapter
     private readonly IBot _bot;
     private readonly Bitrix24Api _api;
     private readonly Bitrix24Bot _botIdentity;
-    private readonly Bitrix24Store _store;
+    private readonly IBitrix24Store _store;
     private readonly ILogger<Bitrix24Adapter> _logger;
 
-    public Bitrix24Adapter(IBot bot, BotPipeline pipeline, Bitrix24Api api, Bitrix24Bot botIdentity, Bitrix24Store store, ILogger<Bitrix24Adapter> logger)
+    public Bitrix24Adapter(IBot bot, BotPipeline pipeline, Bitrix24Api api, Bitrix24Bot botIdentity, IBitrix24Store store, ILogger<Bitrix24Adapter> logger)
     {
         _bot = bot;
         _api = api;
@@ -68,7 +69,7 @@ public sealed class Bitrix24Adapter : BotAdapter, IProactiveAdapter
             return;
         }
 
-        TurnCommit.For(turn).Enlist(_store.ProcessedWithTurn(inbound.Key));
+        turn.UnitOfWork().Add(new Bitrix24EventProcessed(inbound.Key));
         await _bot.OnTurnAsync(turn, cancellationToken);
     };
 

@@ -14,7 +14,7 @@ namespace BlockBot.Channels.Bitrix24;
 public sealed class Bitrix24Registration(
     Bitrix24Api api,
     Bitrix24Bot bot,
-    Bitrix24Store store,
+    IBitrix24Store store,
     IOptions<Bitrix24Options> options,
     ILogger<Bitrix24Registration> logger) : IHostedService
 {
@@ -28,7 +28,7 @@ public sealed class Bitrix24Registration(
             await api.UpdateEventModeAsync(registered.Id, cancellationToken);
         }
 
-        var previous = await store.GetAsync(Bitrix24Store.BotIdName, cancellationToken);
+        var previous = await store.GetAsync(IBitrix24Store.BotIdName, cancellationToken);
         var id = registered.Id.ToString(CultureInfo.InvariantCulture);
         if (previous != id)
         {
@@ -36,10 +36,10 @@ public sealed class Bitrix24Registration(
             {
                 // A new bot has a new event queue: the old offset means nothing there.
                 logger.LogWarning("The Bitrix24 bot id changed from {OldBotId} to {BotId}; the fetch offset starts over", previous, id);
-                await store.SetAsync(Bitrix24Store.OffsetName, string.Empty, cancellationToken);
+                await store.SetAsync(IBitrix24Store.OffsetName, string.Empty, cancellationToken);
             }
 
-            await store.SetAsync(Bitrix24Store.BotIdName, id, cancellationToken);
+            await store.SetAsync(IBitrix24Store.BotIdName, id, cancellationToken);
         }
 
         await api.RegisterHiddenCommandAsync(registered.Id, Bitrix24MessageFormatter.ChoiceCommand, cancellationToken);

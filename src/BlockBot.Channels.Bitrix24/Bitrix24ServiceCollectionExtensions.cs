@@ -27,7 +27,9 @@ public static class Bitrix24ServiceCollectionExtensions
     /// <summary>
     /// The Bitrix24 open-lines channel: registration at start, events by fetch or webhook, the adapter, the REST
     /// client with the portal's rate limit, and the operator transfer. The staff chat there is separate:
-    /// <see cref="AddBlockBotBitrix24StaffChat"/>.
+    /// <see cref="AddBlockBotBitrix24StaffChat"/>. What the channel keeps durably is the port <see cref="IBitrix24Store"/>
+    /// plus the writer of <see cref="Bitrix24EventProcessed"/>, which the storage project implements and the host
+    /// registers beside this (ADR 0010).
     /// </summary>
     public static IServiceCollection AddBlockBotBitrix24(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,7 +40,6 @@ public static class Bitrix24ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<Bitrix24Options>>(new Bitrix24OptionsValidator(configuration));
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<Bitrix24Store>();
         services.AddSingleton<Bitrix24Bot>();
         services.AddSingleton<Bitrix24RequestBucket>();
 

@@ -3,30 +3,29 @@ using BlockBot.Channels.Telegram.Inbox;
 using BlockBot.Channels.Telegram.Sending;
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Pipeline;
+using BlockBot.Conversation.Turns;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace BlockBot.Channels.Telegram;
 
 /// <summary>
-/// Telegram as a Bot Framework channel. A turn's replies are not sent while it runs: they are collected
-/// and, when the turn is over, queued in the durable outbox in the transaction that saves the turn's state (with the
-/// update marked handled, for a customer's update), from which <see cref="TelegramOutboxSender"/> sends them within
-/// Telegram's limits.
+/// Telegram as a Bot Framework channel. A turn's replies are not sent while it runs: each is a
+/// <see cref="TelegramMessageQueued"/> record of the turn's unit of work (and, for a customer's update, a
+/// <see cref="TelegramUpdateHandled"/> too), queued in the durable outbox in the transaction that saves the turn's
+/// state, from which <see cref="TelegramOutboxSender"/> sends them within Telegram's limits.
 /// </summary>
 public sealed class TelegramAdapter : BotAdapter, IProactiveAdapter
 {
     public const string Channel = Microsoft.Bot.Connector.Channels.Telegram;
 
     private readonly IBot _bot;
-    private readonly TelegramStore _store;
     private readonly TelegramOutboxSender _sender;
     private readonly TelegramBotIdentity _identity;
 
-    public TelegramAdapter(IBot bot, BotPipeline pipeline, TelegramStore store, TelegramOutboxSender sender, TelegramBotIdentity identity)
+    public TelegramAdapter(IBot bot, BotPipeline pipeline, TelegramOutboxSender sender, TelegramBotIdentity identity)
     {
         _bot = bot;
-        _store = store;
         _sender = sender;
         _identity = identity;
         pipeline.ApplyTo(this);
@@ -40,8 +39,7 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveAdapter
     public async Task ProcessActivityAsync(Activity activity, TurnOutput output, CancellationToken cancellationToken)
     {
         using var context = new TurnContext(this, activity);
-        context.TurnState.Add(output);
-        TurnCommit.For(context).Enlist(new TelegramTurnCompletion(_store, output));
+        Begin(context, output);
         await RunPipelineAsync(context, _bot.OnTurnAsync, cancellationToken);
     }
 
@@ -64,7 +62,9 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveAdapter
                 .ToList();
             for (var i = 0; i < parts.Count; i++)
             {
-                output.Add(Outgoing.Message(chatId, parts[i], i == parts.Count - 1 ? buttons : null));
+                var message = Outgoing.Message(chatId, parts[i], i == parts.Count - 1 ? buttons : null);
+                output.Add(message);
+                turnContext.UnitOfWork().Add(new TelegramMessageQueued(message));
             }
 
             responses.Add(new ResourceResponse(Guid.NewGuid().ToString("N")));
@@ -85,8 +85,7 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveAdapter
         var output = new TurnOutput();
         using (var context = new TurnContext(this, reference.GetContinuationActivity()))
         {
-            context.TurnState.Add(output);
-            TurnCommit.For(context).Enlist(new TelegramTurnCompletion(_store, output));
+            Begin(context, output);
             await RunPipelineAsync(context, callback, cancellationToken);
         }
 
@@ -99,4 +98,26 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveAdapter
 
     public Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
         ContinueConversationAsync(reference.Bot?.Id ?? BotAccount.Id, reference, callback, cancellationToken);
+
+    /// <summary>
+    /// What the turn saves of Telegram's own: the update it answers marked handled, and what was said for the update
+    /// before the turn began (a pressed button's keyboard taken away). A failed turn saves none of it; then
+    /// <see cref="TurnOutput"/> still holds it all for the inbox to complete the update with.
+    /// </summary>
+    private static void Begin(TurnContext context, TurnOutput output)
+    {
+        context.TurnState.Add(output);
+        var work = context.UnitOfWork();
+        foreach (var said in output.Items)
+        {
+            work.Add(new TelegramMessageQueued(said));
+        }
+
+        if (output.UpdateId is { } updateId)
+        {
+            work.Add(new TelegramUpdateHandled(updateId));
+        }
+
+        work.OnCommitted(output.Saved);
+    }
 }

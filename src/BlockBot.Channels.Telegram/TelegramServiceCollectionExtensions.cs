@@ -21,7 +21,9 @@ public static class TelegramServiceCollectionExtensions
     /// <summary>
     /// The Telegram channel: the client, the inbox and outbox, the one send limiter, polling or the webhook
     /// endpoint, and the staff group's actions. The staff chat itself is chosen separately
-    /// (<see cref="AddBlockBotTelegramStaffChat"/>).
+    /// (<see cref="AddBlockBotTelegramStaffChat"/>). What the channel keeps durably it declares as ports —
+    /// <see cref="ITelegramStore"/>, <see cref="ISharedSendSchedule"/>, <see cref="IStrangerNoticeStore"/> and the writers
+    /// of its turn records — which the storage project implements and the host registers beside this (ADR 0010).
     /// </summary>
     public static IServiceCollection AddBlockBotTelegram(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,10 +35,8 @@ public static class TelegramServiceCollectionExtensions
 
         services.AddSingleton<ITelegramBotClient>(sp => CreateClient(sp.GetRequiredService<IOptions<TelegramOptions>>().Value));
         services.AddSingleton<TelegramBotIdentity>();
-        services.AddSingleton<TelegramStore>();
         services.AddSingleton<TelegramQuarantine>();
         services.AddSingleton<TelegramUpdateIntake>();
-        services.AddSingleton<SharedSendSchedule>();
         services.AddSingleton<TelegramSendLimiter>();
         services.AddSingleton<TelegramOutboxSender>();
         services.AddSingleton<TelegramInboxProcessor>();

@@ -18,7 +18,7 @@ namespace BlockBot.Conversation;
 
 public static class ConversationServiceCollectionExtensions
 {
-    /// <summary>The dialog engine, its state and pipeline. Needs an IStorage and the domain's abstractions registered elsewhere.</summary>
+    /// <summary>The dialog engine, its state and pipeline. Needs an IStorage, an ITurnStore and the domain's abstractions registered elsewhere.</summary>
     public static IServiceCollection AddBlockBotConversation(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ConversationOptions>()
@@ -33,8 +33,9 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<DialogSetProvider>();
         services.AddHostedService<DialogLoadingService>();
 
-        services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
-        services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
+        // Saved with the turn, through its unit of work (ADR 0010); IStorage is read for what the turn has not changed.
+        services.AddSingleton<ConversationState>(sp => new TurnSavedConversationState(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton<UserState>(sp => new TurnSavedUserState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton<BotStateAccessors>();
 
         services.AddSingleton<DialogRunner>();

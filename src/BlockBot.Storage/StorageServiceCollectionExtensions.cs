@@ -1,7 +1,9 @@
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Turns;
 using BlockBot.Storage.Postgres;
 using BlockBot.Storage.Sql;
 using BlockBot.Storage.Sqlite;
+using BlockBot.Storage.Turns;
 using BlockBot.Storage.Sql.Domain;
 using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
@@ -61,7 +63,9 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton<SqlStorage>();
         services.TryAddSingleton<IStorage>(sp => sp.GetRequiredService<SqlStorage>());
-        services.TryAddSingleton<ITurnCommitter, SqlTurnCommitter>();
+        services.TryAddSingleton<ITurnStore, SqlTurnStore>();
+        services.AddTurnRecordWriter<EventDeliveredWriter>();
+        services.AddTurnRecordWriter<UnansweredMessageWriter>();
         services.TryAddSingleton<IDeliveredEvents, SqlDeliveredEvents>();
         services.TryAddSingleton<IConversationDirectory, SqlConversationDirectory>();
         services.AddBlockBotSqlDomain();

@@ -4,6 +4,8 @@ using BlockBot.Channels.Telegram;
 using BlockBot.Conversation;
 using BlockBot.Conversation.Diagnostics;
 using BlockBot.Storage;
+using BlockBot.Storage.Channels.Bitrix24;
+using BlockBot.Storage.Channels.Telegram;
 using BlockBot.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,14 +46,15 @@ public static class BlockBotHostBuilderExtensions
         // Customer channels: each one that is configured; the console only when none is.
         var telegram = configuration.IsTelegramConfigured();
         var bitrix24 = configuration.IsBitrix24Configured();
+        // Each channel with its ports implemented in the shared database (ADR 0010).
         if (telegram)
         {
-            services.AddBlockBotTelegram(configuration);
+            services.AddBlockBotTelegram(configuration).AddBlockBotTelegramStorage();
         }
 
         if (bitrix24)
         {
-            services.AddBlockBotBitrix24(configuration);
+            services.AddBlockBotBitrix24(configuration).AddBlockBotBitrix24Storage();
         }
 
         if (!telegram && !bitrix24)

@@ -1,4 +1,5 @@
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Turns;
 using BlockBot.Support.Staff;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
@@ -50,7 +51,7 @@ public static class PeerHost
         {
             services.AddSingleton<OperationTimings>();
             services.Decorate<IStorage>((inner, sp) => new TimedStorage(inner, sp.GetRequiredService<OperationTimings>()));
-            services.Decorate<ITurnCommitter>((inner, sp) => new TimedTurnCommitter(inner, sp.GetRequiredService<OperationTimings>()));
+            services.Decorate<ITurnStore>((inner, sp) => new TimedTurnStore(inner, sp.GetRequiredService<OperationTimings>()));
         }
 
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));

@@ -13,7 +13,7 @@ namespace BlockBot.Channels.Bitrix24.Events;
 public sealed class Bitrix24EventRouter(
     Bitrix24Adapter adapter,
     Bitrix24StaffCommands staff,
-    Bitrix24Store store,
+    IBitrix24Store store,
     ILogger<Bitrix24EventRouter> logger)
 {
     public async Task RouteAsync(Bitrix24Event inbound, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ public sealed class Bitrix24FetchService(
     Bitrix24Api api,
     Bitrix24Bot bot,
     Bitrix24EventRouter router,
-    Bitrix24Store store,
+    IBitrix24Store store,
     ICrossInstanceLock crossInstance,
     IOptions<Bitrix24Options> options,
     ILogger<Bitrix24FetchService> logger) : BackgroundService
@@ -53,7 +53,7 @@ public sealed class Bitrix24FetchService(
     private async Task FetchAsync(long botId, CancellationToken stoppingToken)
     {
         // Read only once the lock is held: an instance taking over goes on from where the last one confirmed.
-        var saved = await store.GetAsync(Bitrix24Store.OffsetName, stoppingToken);
+        var saved = await store.GetAsync(IBitrix24Store.OffsetName, stoppingToken);
         long? offset = long.TryParse(saved, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
         var errors = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -69,7 +69,7 @@ public sealed class Bitrix24FetchService(
 
                 if (page.NextOffset is { } next && next != offset)
                 {
-                    await store.SetAsync(Bitrix24Store.OffsetName, next.ToString(CultureInfo.InvariantCulture), stoppingToken);
+                    await store.SetAsync(IBitrix24Store.OffsetName, next.ToString(CultureInfo.InvariantCulture), stoppingToken);
                     offset = next;
                 }
 

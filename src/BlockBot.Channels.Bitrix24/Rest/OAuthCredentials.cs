@@ -12,7 +12,7 @@ namespace BlockBot.Channels.Bitrix24.Rest;
 /// </summary>
 public sealed class OAuthCredentials(
     HttpClient http,
-    Bitrix24Store store,
+    IBitrix24Store store,
     IOptions<Bitrix24Options> options,
     TimeProvider time,
     ILogger<OAuthCredentials> logger) : IBitrix24Credentials, IDisposable
@@ -65,7 +65,7 @@ public sealed class OAuthCredentials(
                 return valid;
             }
 
-            var refreshToken = await store.GetAsync(Bitrix24Store.RefreshTokenName, cancellationToken) ?? options.Value.RefreshToken!;
+            var refreshToken = await store.GetAsync(IBitrix24Store.RefreshTokenName, cancellationToken) ?? options.Value.RefreshToken!;
             var query = $"?grant_type=refresh_token&client_id={Uri.EscapeDataString(options.Value.ClientId!)}" +
                         $"&client_secret={Uri.EscapeDataString(options.Value.ClientSecret!)}&refresh_token={Uri.EscapeDataString(refreshToken)}";
             using var response = await http.GetAsync(new Uri(options.Value.OAuthTokenUrl + query), cancellationToken);
@@ -80,7 +80,7 @@ public sealed class OAuthCredentials(
 
             if (body?["refresh_token"]?.GetValue<string>() is { Length: > 0 } renewed)
             {
-                await store.SetAsync(Bitrix24Store.RefreshTokenName, renewed, cancellationToken);
+                await store.SetAsync(IBitrix24Store.RefreshTokenName, renewed, cancellationToken);
             }
 
             var lifetime = int.TryParse(body?["expires_in"]?.ToString(), out var seconds) ? seconds : 3600;

@@ -13,7 +13,7 @@ namespace BlockBot.Channels.Telegram.Inbox;
 /// another attempt would repeat (the update's own shape) quarantines the update at once; others are retried.
 /// </summary>
 public sealed class TelegramInboxProcessor(
-    TelegramStore store,
+    ITelegramStore store,
     TelegramUpdateHandler handler,
     TelegramQuarantine quarantine,
     TelegramOutboxSender sender,

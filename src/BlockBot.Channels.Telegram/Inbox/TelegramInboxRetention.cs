@@ -8,7 +8,7 @@ namespace BlockBot.Channels.Telegram.Inbox;
 /// offers an update for 24 hours at most, so a week is far more than recognising a repeat needs. Quarantined
 /// updates are kept for 30 days, for people to look at.
 /// </summary>
-public sealed class TelegramInboxRetention(TelegramStore store, TimeProvider time, ILogger<TelegramInboxRetention> logger) : BackgroundService
+public sealed class TelegramInboxRetention(ITelegramStore store, TimeProvider time, ILogger<TelegramInboxRetention> logger) : BackgroundService
 {
     public static readonly TimeSpan Kept = TimeSpan.FromDays(7);
     public static readonly TimeSpan QuarantineKept = TimeSpan.FromDays(30);

@@ -14,11 +14,11 @@ public sealed class TelegramQuarantine
     public const string Table = "telegram_quarantine";
     public const string MetricName = "blockbot.updates.quarantined";
 
-    private readonly TelegramStore _store;
+    private readonly ITelegramStore _store;
     private readonly ILogger<TelegramQuarantine> _logger;
     private readonly Counter<long> _quarantined;
 
-    public TelegramQuarantine(TelegramStore store, BlockBotMetrics metrics, ILogger<TelegramQuarantine> logger)
+    public TelegramQuarantine(ITelegramStore store, BlockBotMetrics metrics, ILogger<TelegramQuarantine> logger)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         _store = store;

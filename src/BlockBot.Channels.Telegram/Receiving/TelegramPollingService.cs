@@ -16,7 +16,7 @@ namespace BlockBot.Channels.Telegram.Receiving;
 /// </summary>
 public sealed class TelegramPollingService(
     ITelegramBotClient bot,
-    TelegramStore store,
+    ITelegramStore store,
     TelegramUpdateIntake intake,
     IOptions<TelegramOptions> options,
     ILogger<TelegramPollingService> logger) : BackgroundService

@@ -12,7 +12,7 @@ namespace BlockBot.Channels.Telegram.Receiving;
 /// the offset (or the webhook's 200) moves on.
 /// </summary>
 public sealed class TelegramUpdateIntake(
-    TelegramStore store,
+    ITelegramStore store,
     TelegramQuarantine quarantine,
     TelegramInboxProcessor processor,
     IOptions<TelegramOptions> options)

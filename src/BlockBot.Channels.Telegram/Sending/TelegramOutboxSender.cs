@@ -16,7 +16,7 @@ namespace BlockBot.Channels.Telegram.Sending;
 /// refuses the bot (blocked it, was deleted) gets its message dropped with a log line.
 /// </summary>
 public sealed class TelegramOutboxSender(
-    TelegramStore store,
+    ITelegramStore store,
     ITelegramBotClient bot,
     TelegramSendLimiter limiter,
     ICrossInstanceLock crossInstance,

@@ -14,7 +14,7 @@ namespace BlockBot.Channels.Telegram.Sending;
 /// a rate over all chats, one message at a time per chat with a gap after it (1/s private, 20/min
 /// group) — and on a 429 waits the <c>retry_after</c> Telegram asks for and sends again, so nothing is
 /// dropped. The client's own 429 retry is off (RetryThreshold 0) so this is the only place that waits.
-/// Several instances on PostgreSQL also book each send in the <see cref="SharedSendSchedule"/>, so the overall rate
+/// Several instances on PostgreSQL also book each send in the <see cref="ISharedSendSchedule"/>, so the overall rate
 /// and a chat's gap hold for all of them together (the staff group gets sends from every instance).
 /// Sends waiting for the same chat, or for the overall rate, go by <see cref="SendPriority"/>: what staff do goes
 /// before what the outbox holds, so relays and refusals queued in the staff group never hold up a staff action.
@@ -29,14 +29,14 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<TelegramSendLimiter> _logger;
     private readonly BlockBotMetrics _metrics;
-    private readonly SharedSendSchedule _shared;
+    private readonly ISharedSendSchedule _shared;
     private readonly TimeSpan _overallGap;
     private long _throttled;
     private DateTimeOffset _pausedUntil;
 
     public TelegramSendLimiter(
         IOptions<TelegramOptions> options,
-        SharedSendSchedule shared,
+        ISharedSendSchedule shared,
         TimeProvider time,
         BlockBotMetrics metrics,
         ILogger<TelegramSendLimiter> logger)

@@ -22,7 +22,7 @@ namespace BlockBot.Channels.Telegram.Staff;
 public sealed class TelegramStaffChat(
     ITelegramBotClient bot,
     TelegramSendLimiter limiter,
-    TelegramStore store,
+    ITelegramStore store,
     TelegramOutboxSender sender,
     TicketCardText cards,
     IOptions<TelegramOptions> options) : IStaffChat

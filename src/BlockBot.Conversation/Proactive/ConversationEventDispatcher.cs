@@ -1,5 +1,6 @@
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Engine;
+using BlockBot.Conversation.Turns;
 using Microsoft.Extensions.Logging;
 
 namespace BlockBot.Conversation.Proactive;
@@ -39,14 +40,16 @@ public sealed class ConversationEventDispatcher(
         // The adapter's error handler swallows exceptions; catch ours so the caller can retry the event.
         Exception? failure = null;
         var outcome = EventDelivery.Delivered;
-        var saved = new SavedProbe();
+        // The adapter's error handler hides a failed save too: the commit tells whether the turn was saved.
+        var saved = false;
         await adapter.ContinueConversationAsync(
             reference,
             async (turn, token) =>
             {
                 try
                 {
-                    TurnCommit.For(turn).Enlist(saved);
+                    var work = turn.UnitOfWork();
+                    work.OnCommitted(() => saved = true);
                     if (deliveryId is not null)
                     {
                         if (await delivered.WasDeliveredAsync(deliveryId, token))
@@ -56,7 +59,7 @@ public sealed class ConversationEventDispatcher(
                             return;
                         }
 
-                        TurnCommit.For(turn).Enlist(delivered.Mark(deliveryId));
+                        work.Add(new EventDelivered(deliveryId));
                     }
 
                     await engine.HandleEventAsync(turn, eventName, values, token);
@@ -74,23 +77,12 @@ public sealed class ConversationEventDispatcher(
             throw new InvalidOperationException($"Delivering {eventName} to {customer} failed.", failure);
         }
 
-        if (!saved.IsSaved)
+        if (!saved)
         {
             // The turn ran but saving it failed; the adapter's error handler logged why.
             throw new InvalidOperationException($"Delivering {eventName} to {customer} failed: the turn was not saved.");
         }
 
         return outcome;
-    }
-
-    /// <summary>Learns whether the event's turn was saved: the adapter's error handler hides a failed save.</summary>
-    private sealed class SavedProbe : ITurnCommitWork
-    {
-        public bool IsSaved { get; private set; }
-
-        public Task SaveAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken) =>
-            Task.CompletedTask;
-
-        public void Committed() => IsSaved = true;
     }
 }

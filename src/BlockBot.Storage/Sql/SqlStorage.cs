@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Turns;
 using Dapper;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
@@ -47,34 +48,10 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
             return items;
         }
 
-        // Within a turn, what the turn wrote and has not saved yet is what it reads back.
-        var pending = TurnCommit.Current;
-        var unread = new List<string>(keys.Length);
-        foreach (var key in keys.Distinct(StringComparer.Ordinal))
-        {
-            if (pending is not null && pending.TryGetState(key, out var held))
-            {
-                var write = (StateWrite)held;
-                if (write.Document is not null && Deserialize(write.Document) is { } value)
-                {
-                    items[key] = WithETag(value, write.NewETag);
-                }
-            }
-            else
-            {
-                unread.Add(key);
-            }
-        }
-
-        if (unread.Count == 0)
-        {
-            return items;
-        }
-
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Key, string? ETag, string Document)>(new CommandDefinition(
             $"SELECT key, etag, document FROM bot_state WHERE {KeyIsOneOf}",
-            new { Keys = unread.ToArray() },
+            new { Keys = keys.Distinct(StringComparer.Ordinal).ToArray() },
             cancellationToken: cancellationToken));
 
         foreach (var (key, etag, document) in rows)
@@ -89,7 +66,6 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
         return items;
     }
 
-    /// <remarks>Within a turn (<see cref="TurnCommit.Current"/>) the write is held and saved with the turn.</remarks>
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
@@ -101,12 +77,6 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
         // Serialise everything first: a refused type fails the call before anything is written.
         var updatedAt = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         var writes = changes.Select(change => PrepareWrite(change.Key, change.Value, updatedAt)).ToList();
-        if (TurnCommit.Current is { } turn)
-        {
-            Hold(turn, writes);
-            return;
-        }
-
         await using var connection = await connections.OpenAsync(cancellationToken);
         // Microsoft.Data.Sqlite begins non-deferred (BEGIN IMMEDIATE): the write lock is taken up front, so the
         // batch is all-or-nothing and a concurrent writer waits on the busy timeout instead of failing.
@@ -115,19 +85,11 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <remarks>Within a turn (<see cref="TurnCommit.Current"/>) the delete is held and saved with the turn.</remarks>
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         if (keys.Length == 0)
         {
-            return;
-        }
-
-        if (TurnCommit.Current is { } turn)
-        {
-            var updatedAt = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-            Hold(turn, keys.Distinct(StringComparer.Ordinal).Select(key => PrepareWrite(key, null, updatedAt)).ToList());
             return;
         }
 
@@ -163,33 +125,13 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
     }
 
     /// <summary>
-    /// Holds writes for the turn's commit, checking ETags against what the turn already holds the way the table would,
-    /// so a refused write fails now, inside the turn. The held row keeps the ETag the table is to be checked against.
+    /// The rows of a turn's state changes (<see cref="SqlTurnStore"/>), serialised before its transaction begins, so a
+    /// refused type fails the turn's save before anything is written.
     /// </summary>
-    private static void Hold(TurnCommit turn, IReadOnlyList<StateWrite> writes)
+    internal IReadOnlyList<StateWrite> Prepare(IEnumerable<StateChange> changes)
     {
-        var merged = new List<StateWrite>(writes.Count);
-        foreach (var write in writes)
-        {
-            if (!turn.TryGetState(write.Key, out var held))
-            {
-                merged.Add(write);
-                continue;
-            }
-
-            var earlier = (StateWrite)held;
-            if (write.CheckETag == 1 && write.ExpectedETag is not null && write.ExpectedETag != "*" && earlier.NewETag is not null && write.ExpectedETag != earlier.NewETag)
-            {
-                throw new StorageConflictException(write.Key, write.ExpectedETag);
-            }
-
-            merged.Add(write with { ExpectedETag = earlier.ExpectedETag, CheckETag = earlier.CheckETag });
-        }
-
-        foreach (var write in merged)
-        {
-            turn.SetState(write.Key, write);
-        }
+        var updatedAt = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        return changes.Select(change => PrepareWrite(change.Key, change.Value, updatedAt)).ToList();
     }
 
     private static StateWrite PrepareWrite(string key, object? value, string updatedAt)

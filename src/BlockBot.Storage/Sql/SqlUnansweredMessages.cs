@@ -1,5 +1,5 @@
-using System.Data.Common;
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Turns;
 using BlockBot.Conversation.Understanding;
 using BlockBot.Storage.Sql.Domain;
 using Dapper;
@@ -13,7 +13,7 @@ public sealed class SqlUnansweredMessages(IDbConnectionFactory connections) : IU
     public static readonly TimeSpan Kept = TimeSpan.FromDays(90);
 
     public void Record(ITurnContext turnContext, UnansweredMessage message) =>
-        TurnCommit.For(turnContext).Enlist(new UnansweredRow(message));
+        turnContext.UnitOfWork().Add(new UnansweredMessageKept(message));
 
     public async Task<IReadOnlyList<UnansweredMessage>> ListAsync(int limit, CancellationToken cancellationToken)
     {
@@ -35,31 +35,5 @@ public sealed class SqlUnansweredMessages(IDbConnectionFactory connections) : IU
             "DELETE FROM unanswered_message WHERE customer_key = @CustomerKey",
             new { CustomerKey = customer.Key },
             cancellationToken: cancellationToken));
-    }
-
-    private sealed class UnansweredRow(UnansweredMessage message) : ITurnCommitWork
-    {
-        public Task SaveAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-            connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO unanswered_message (customer_key, language, place, text, received_at)
-                VALUES (@CustomerKey, @Language, @Place, @Text, @ReceivedAt);
-                DELETE FROM unanswered_message WHERE received_at < @Oldest;
-                """,
-                new
-                {
-                    CustomerKey = message.Customer.Key,
-                    message.Language,
-                    message.Place,
-                    message.Text,
-                    ReceivedAt = SqlValues.TimeText(message.ReceivedAt),
-                    Oldest = SqlValues.TimeText(message.ReceivedAt - Kept),
-                },
-                transaction,
-                cancellationToken: cancellationToken));
-
-        public void Committed()
-        {
-        }
     }
 }

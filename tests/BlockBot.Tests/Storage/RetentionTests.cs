@@ -1,6 +1,10 @@
 using BlockBot.Channels.Telegram.Inbox;
+using BlockBot.Conversation.Turns;
+using BlockBot.Storage.Channels.Telegram;
 using BlockBot.Storage.Sql;
+using BlockBot.Storage.Turns;
 using BlockBot.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BlockBot.Tests.Storage;
@@ -17,7 +21,7 @@ public sealed class RetentionTests : IDisposable
     {
         var factory = await _database.MigrateAsync();
         var clock = new FakeTimeProvider(BotHost.Start);
-        var store = new TelegramStore(factory, clock);
+        var store = new SqlTelegramStore(factory, clock);
         await store.RecordAsync([Update(1), Update(2)], CancellationToken.None);
         await store.CompleteAsync(1, [], CancellationToken.None);
         clock.Advance(TimeSpan.FromDays(8));
@@ -36,24 +40,24 @@ public sealed class RetentionTests : IDisposable
     {
         var factory = await _database.MigrateAsync();
         var clock = new FakeTimeProvider(BotHost.Start);
-        var delivered = new SqlDeliveredEvents(factory, clock);
-        await SaveAsync(factory, delivered.Mark("old"));
+        var delivered = new SqlDeliveredEvents(factory);
+        var turns = new SqlTurnStore(factory, new SqlStorage(factory, clock, NullLogger<SqlStorage>.Instance), [new EventDeliveredWriter(clock)]);
+        await SaveAsync(turns, new EventDelivered("old"));
         clock.Advance(TimeSpan.FromDays(29));
-        await SaveAsync(factory, delivered.Mark("recent"));
+        await SaveAsync(turns, new EventDelivered("recent"));
         clock.Advance(TimeSpan.FromDays(2));
-        await SaveAsync(factory, delivered.Mark("new"));
+        await SaveAsync(turns, new EventDelivered("new"));
 
         Assert.False(await delivered.WasDeliveredAsync("old", CancellationToken.None));
         Assert.True(await delivered.WasDeliveredAsync("recent", CancellationToken.None));
         Assert.True(await delivered.WasDeliveredAsync("new", CancellationToken.None));
     }
 
-    private static async Task SaveAsync(BlockBot.Storage.IDbConnectionFactory factory, BlockBot.Conversation.Abstractions.ITurnCommitWork work)
+    private static async Task SaveAsync(SqlTurnStore turns, TurnRecord record)
     {
-        await using var connection = await factory.OpenAsync(CancellationToken.None);
-        await using var transaction = await connection.BeginTransactionAsync();
-        await work.SaveAsync(connection, transaction, CancellationToken.None);
-        await transaction.CommitAsync();
+        var work = new TurnUnitOfWork();
+        work.Add(record);
+        await turns.SaveAsync(work, CancellationToken.None);
     }
 
     private static ReceivedUpdate Update(int id) =>

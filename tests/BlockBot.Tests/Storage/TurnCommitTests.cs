@@ -1,6 +1,9 @@
 using System.Data.Common;
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Turns;
+using BlockBot.Storage;
 using BlockBot.Storage.Sql;
+using BlockBot.Storage.Turns;
 using BlockBot.Tests.Infrastructure;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -25,17 +28,14 @@ public sealed class TurnCommitTests : IDisposable
     {
         var factory = await _database.MigrateAsync();
         var storage = new SqlStorage(factory, TimeProvider.System, NullLogger<SqlStorage>.Instance);
-        var commit = new TurnCommit();
+        var work = new TurnUnitOfWork();
+        var turnStorage = new TurnStateStorage(storage, work);
 
-        using (commit.Collect())
-        {
-            await storage.WriteAsync(new Dictionary<string, object> { ["state"] = new PocoItem { Count = 2 } });
-            Assert.Equal(2, Assert.IsType<PocoItem>((await storage.ReadAsync(["state"]))["state"]).Count);
-        }
-
+        await turnStorage.WriteAsync(new Dictionary<string, object> { ["state"] = new PocoItem { Count = 2 } });
+        Assert.Equal(2, Assert.IsType<PocoItem>((await turnStorage.ReadAsync(["state"]))["state"]).Count);
         Assert.Empty(await storage.ReadAsync(["state"]));
 
-        await new SqlTurnCommitter(factory, storage).CommitAsync(commit, CancellationToken.None);
+        await TurnStore(factory, storage).SaveAsync(work, CancellationToken.None);
         Assert.Equal(2, Assert.IsType<PocoItem>((await storage.ReadAsync(["state"]))["state"]).Count);
     }
 
@@ -45,20 +45,37 @@ public sealed class TurnCommitTests : IDisposable
         var factory = await _database.MigrateAsync();
         var storage = new SqlStorage(factory, TimeProvider.System, NullLogger<SqlStorage>.Instance);
         await storage.WriteAsync(new Dictionary<string, object> { ["state"] = new PocoItem { Count = 1 } });
-        var delivered = new SqlDeliveredEvents(factory, TimeProvider.System);
-        var commit = new TurnCommit();
-        using (commit.Collect())
-        {
-            await storage.WriteAsync(new Dictionary<string, object> { ["state"] = new PocoItem { Count = 2 } });
-        }
+        var delivered = new SqlDeliveredEvents(factory);
+        var work = new TurnUnitOfWork();
+        await new TurnStateStorage(storage, work).WriteAsync(new Dictionary<string, object> { ["state"] = new PocoItem { Count = 2 } });
+        work.Add(new EventDelivered("event-1"));
+        work.Add(new MachineWentDown());
+        work.OnCommitted(() => throw new InvalidOperationException("A failed commit is not committed."));
 
-        commit.Enlist(delivered.Mark("event-1"));
-        commit.Enlist(new FailingWork());
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => new SqlTurnCommitter(factory, storage).CommitAsync(commit, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => TurnStore(factory, storage).SaveAsync(work, CancellationToken.None));
 
         Assert.Equal(1, Assert.IsType<PocoItem>((await storage.ReadAsync(["state"]))["state"]).Count);
         Assert.False(await delivered.WasDeliveredAsync("event-1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_turn_whose_state_was_changed_by_someone_else_since_it_read_it_saves_nothing()
+    {
+        var factory = await _database.MigrateAsync();
+        var storage = new SqlStorage(factory, TimeProvider.System, NullLogger<SqlStorage>.Instance);
+        await storage.WriteAsync(new Dictionary<string, object> { ["state"] = new PocoStoreItem { Count = 1, ETag = "*" } });
+        var work = new TurnUnitOfWork();
+        var turnStorage = new TurnStateStorage(storage, work);
+        var read = Assert.IsType<PocoStoreItem>((await turnStorage.ReadAsync(["state"]))["state"]);
+        await storage.WriteAsync(new Dictionary<string, object> { ["state"] = new PocoStoreItem { Count = 5, ETag = read.ETag } });
+        read.Count = 2;
+        await turnStorage.WriteAsync(new Dictionary<string, object> { ["state"] = read });
+        work.Add(new EventDelivered("event-1"));
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => TurnStore(factory, storage).SaveAsync(work, CancellationToken.None));
+
+        Assert.Equal(5, Assert.IsType<PocoStoreItem>((await storage.ReadAsync(["state"]))["state"]).Count);
+        Assert.False(await new SqlDeliveredEvents(factory).WasDeliveredAsync("event-1", CancellationToken.None));
     }
 
     [Fact]
@@ -88,11 +105,14 @@ public sealed class TurnCommitTests : IDisposable
         Assert.Equal(2, replies.Count(r => r.Contains("Queue cleared", StringComparison.Ordinal)));
     }
 
-    private sealed class FailingWork : ITurnCommitWork
-    {
-        public Task SaveAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("The machine went down here.");
+    private static SqlTurnStore TurnStore(IDbConnectionFactory factory, SqlStorage storage) =>
+        new(factory, storage, [new EventDeliveredWriter(TimeProvider.System), new MachineWentDownWriter()]);
 
-        public void Committed() => throw new InvalidOperationException("A failed commit is not committed.");
+    private sealed record MachineWentDown : TurnRecord;
+
+    private sealed class MachineWentDownWriter : TurnRecordWriter<MachineWentDown>
+    {
+        protected override Task WriteAsync(MachineWentDown record, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The machine went down here.");
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using BlockBot.Channels.Telegram;
 using BlockBot.Channels.Telegram.Sending;
 using BlockBot.Conversation.Diagnostics;
+using BlockBot.Storage.Channels.Telegram;
 using BlockBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics;
@@ -56,7 +57,7 @@ public sealed class SharedSendLimitTests : IDisposable
 
     private TelegramSendLimiter Limiter(TelegramOptions options) => new(
         Options.Create(options),
-        new SharedSendSchedule(_database.CreateFactory()),
+        new SqlSharedSendSchedule(_database.CreateFactory()),
         TimeProvider.System,
         new BlockBotMetrics(_meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
         NullLogger<TelegramSendLimiter>.Instance);

@@ -2,6 +2,7 @@ using BlockBot.Channels.Telegram;
 using BlockBot.Channels.Telegram.Sending;
 using BlockBot.Conversation.Diagnostics;
 using BlockBot.Storage;
+using BlockBot.Storage.Channels.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed class TelegramSendPriorityTests : IAsyncDisposable
         var gap = TimeSpan.FromMilliseconds(100);
         await using var limiter = new TelegramSendLimiter(
             Options.Create(new TelegramOptions { GroupMessagesPerMinute = 600, MessagesPerSecond = 1000 }),
-            new SharedSendSchedule(new SqliteOnly()),
+            new SqlSharedSendSchedule(new SqliteOnly()),
             clock,
             new BlockBotMetrics(_meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
             NullLogger<TelegramSendLimiter>.Instance);

@@ -80,7 +80,7 @@ public sealed class TelegramStaffFloodTests(ITestOutputHelper output) : IDisposa
 
         // Everything handled and sent: only then is "at most one refusal each" a statement about the whole flood.
         await fake.WaitUntilAsync(f => f.ConfirmedBelow > f.LastUpdateId, "every update to be handled");
-        var store = bot.Services.GetRequiredService<TelegramStore>();
+        var store = bot.Services.GetRequiredService<ITelegramStore>();
         await WithinAsync(Patience, Stopwatch.StartNew(), async () => (await store.PendingOutgoingAsync(1, CancellationToken.None)).Count == 0, "the outbox to be sent");
 
         var refusals = fake.SentTo(TelegramBot.StaffChat).Where(m => m.Text == TelegramStaffActions.Refusal).ToList();
@@ -137,7 +137,7 @@ public sealed class TelegramStaffFloodTests(ITestOutputHelper output) : IDisposa
     private static async Task SettledAsync(FakeBotApi fake, TelegramBot bot)
     {
         await fake.WaitUntilAsync(f => f.ConfirmedBelow > f.LastUpdateId, "every update to be handled");
-        var store = bot.Services.GetRequiredService<TelegramStore>();
+        var store = bot.Services.GetRequiredService<ITelegramStore>();
         await WithinAsync(Patience, Stopwatch.StartNew(), async () => (await store.PendingOutgoingAsync(1, CancellationToken.None)).Count == 0, "the outbox to be sent");
     }
 

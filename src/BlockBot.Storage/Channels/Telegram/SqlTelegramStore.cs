@@ -1,22 +1,15 @@
-using System.Data.Common;
-using System.Globalization;
-using System.Text.Json;
+using BlockBot.Channels.Telegram.Inbox;
 using BlockBot.Channels.Telegram.Sending;
-using BlockBot.Storage;
 using Dapper;
 
-namespace BlockBot.Channels.Telegram.Inbox;
+namespace BlockBot.Storage.Channels.Telegram;
 
 /// <summary>
-/// The durable inbox (<c>telegram_update</c>), its quarantine (<c>telegram_quarantine</c>) and the outbox
-/// (<c>telegram_outbox</c>) in the shared database (SQLite or PostgreSQL).
-/// An update's replies enter the outbox in the same transaction that marks it handled, so after a crash
-/// an update is either still to handle (and nothing of it was sent) or handled with its replies queued.
+/// <see cref="ITelegramStore"/> over the durable inbox (<c>telegram_update</c>), its quarantine
+/// (<c>telegram_quarantine</c>) and the outbox (<c>telegram_outbox</c>) in the shared database (SQLite or PostgreSQL).
 /// </summary>
-public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider time)
+public sealed class SqlTelegramStore(IDbConnectionFactory connections, TimeProvider time) : ITelegramStore
 {
-    private static readonly JsonSerializerOptions OutgoingJson = new(JsonSerializerDefaults.Web);
-
     /// <summary>Records updates not seen before; a repeated update id is ignored.</summary>
     /// <returns>How many were new.</returns>
     public async Task<int> RecordAsync(IReadOnlyCollection<ReceivedUpdate> updates, CancellationToken cancellationToken)
@@ -101,12 +94,13 @@ public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider
             cancellationToken: cancellationToken)) == 0;
     }
 
-    /// <summary>Marks the update handled and queues what its turn said, atomically.</summary>
+    /// <summary>Marks the update handled and queues what was said for it, atomically.</summary>
     public async Task CompleteAsync(long updateId, IReadOnlyList<Outgoing> replies, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await SaveTurnAsync(connection, transaction, updateId, replies, cancellationToken);
+        await TelegramRows.QueueAsync(connection, transaction, replies, Now(), cancellationToken);
+        await TelegramRows.MarkHandledAsync(connection, transaction, updateId, Now(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -115,22 +109,8 @@ public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await InsertOutgoingAsync(connection, transaction, messages, cancellationToken);
+        await TelegramRows.QueueAsync(connection, transaction, messages, Now(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>Queues what a turn said and, for a customer's update, marks the update handled, in the caller's transaction.</summary>
-    public async Task SaveTurnAsync(DbConnection connection, DbTransaction transaction, long? updateId, IReadOnlyList<Outgoing> replies, CancellationToken cancellationToken)
-    {
-        await InsertOutgoingAsync(connection, transaction, replies, cancellationToken);
-        if (updateId is { } handled)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE telegram_update SET state = 'handled', handled_at = @Now WHERE update_id = @UpdateId",
-                new { UpdateId = handled, Now = Now() },
-                transaction,
-                cancellationToken: cancellationToken));
-        }
     }
 
     /// <summary>Forgets updates finished before <paramref name="oldest"/>; pending ones stay whatever their age.</summary>
@@ -140,7 +120,7 @@ public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM telegram_update WHERE state <> 'received' AND received_at < @Oldest",
-            new { Oldest = oldest.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture) },
+            new { Oldest = TelegramRows.TimeText(oldest) },
             cancellationToken: cancellationToken));
     }
 
@@ -151,7 +131,7 @@ public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM telegram_quarantine WHERE received_at < @Oldest",
-            new { Oldest = oldest.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture) },
+            new { Oldest = TelegramRows.TimeText(oldest) },
             cancellationToken: cancellationToken));
     }
 
@@ -186,7 +166,7 @@ public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider
             "SELECT id, chat_id, payload FROM telegram_outbox ORDER BY id LIMIT @Limit",
             new { Limit = limit },
             cancellationToken: cancellationToken));
-        return rows.Select(r => new StoredOutgoing(r.Id, r.ChatId, JsonSerializer.Deserialize<Outgoing>(r.Payload, OutgoingJson)!)).ToList();
+        return rows.Select(r => new StoredOutgoing(r.Id, r.ChatId, TelegramRows.ReadOutgoing(r.Payload))).ToList();
     }
 
     public async Task DeleteOutgoingAsync(long id, CancellationToken cancellationToken)
@@ -196,17 +176,5 @@ public sealed class TelegramStore(IDbConnectionFactory connections, TimeProvider
             "DELETE FROM telegram_outbox WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
     }
 
-    private async Task InsertOutgoingAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<Outgoing> messages, CancellationToken cancellationToken)
-    {
-        foreach (var message in messages)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO telegram_outbox (chat_id, payload, created_at) VALUES (@ChatId, @Payload, @Now)",
-                new { message.ChatId, Payload = JsonSerializer.Serialize(message, OutgoingJson), Now = Now() },
-                transaction,
-                cancellationToken: cancellationToken));
-        }
-    }
-
-    private string Now() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+    private string Now() => TelegramRows.TimeText(time.GetUtcNow());
 }

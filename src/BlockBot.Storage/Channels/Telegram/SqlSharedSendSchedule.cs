@@ -1,14 +1,13 @@
-using BlockBot.Storage;
+using BlockBot.Channels.Telegram.Sending;
 using Dapper;
 
-namespace BlockBot.Channels.Telegram.Sending;
+namespace BlockBot.Storage.Channels.Telegram;
 
 /// <summary>
-/// Telegram's limits count every message of the bot, whichever instance sends it. On PostgreSQL the instances book
-/// their sends in one table: each booking takes the next free slot of its key (overall, or one chat) and says how long
-/// to wait for it, so the instances together keep the rate. With SQLite there is one instance, and nothing to share.
+/// <see cref="ISharedSendSchedule"/> in <c>telegram_send_slot</c>: on PostgreSQL the instances book their sends in one
+/// table. With SQLite there is one instance, and nothing to share.
 /// </summary>
-public sealed class SharedSendSchedule(IDbConnectionFactory connections)
+public sealed class SqlSharedSendSchedule(IDbConnectionFactory connections) : ISharedSendSchedule
 {
     // A slot starts where the previous one ended, or now if the key was idle: sends are spaced, idle time is not saved up.
     private const string BookSql = """

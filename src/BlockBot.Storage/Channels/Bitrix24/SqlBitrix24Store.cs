@@ -1,17 +1,13 @@
-using BlockBot.Conversation.Abstractions;
 using System.Data.Common;
-using BlockBot.Storage;
+using BlockBot.Channels.Bitrix24;
 using Dapper;
 
-namespace BlockBot.Channels.Bitrix24;
+namespace BlockBot.Storage.Channels.Bitrix24;
 
-/// <summary>The channel's rows in the shared database (Schema/sqlite|postgres/004_bitrix24.sql).</summary>
-public sealed class Bitrix24Store(IDbConnectionFactory connections, TimeProvider time)
+/// <summary><see cref="IBitrix24Store"/> over the channel's rows in the shared database (Schema/sqlite|postgres/004_bitrix24.sql).</summary>
+public sealed class SqlBitrix24Store(IDbConnectionFactory connections, TimeProvider time) : IBitrix24Store
 {
-    public const string BotIdName = "bot_id";
-    public const string OffsetName = "fetch_offset";
-    public const string RefreshTokenName = "oauth_refresh_token";
-
+    /// <summary>How long an event's mark is kept: far longer than the portal redelivers an event.</summary>
     private static readonly TimeSpan KeepProcessed = TimeSpan.FromDays(7);
 
     public async Task<string?> GetAsync(string name, CancellationToken cancellationToken)
@@ -46,10 +42,8 @@ public sealed class Bitrix24Store(IDbConnectionFactory connections, TimeProvider
         await MarkProcessedAsync(connection, null, eventKey, cancellationToken);
     }
 
-    /// <summary>The mark that the event is handled, saved with the turn that handles it (ADR 0007).</summary>
-    public ITurnCommitWork ProcessedWithTurn(string eventKey) => new ProcessedMark(this, eventKey);
-
-    private Task MarkProcessedAsync(DbConnection connection, DbTransaction? transaction, string eventKey, CancellationToken cancellationToken) =>
+    /// <summary>Marks the event handled in the caller's transaction (the turn's, for <see cref="Bitrix24EventProcessedWriter"/>).</summary>
+    internal Task MarkProcessedAsync(DbConnection connection, DbTransaction? transaction, string eventKey, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO bitrix24_processed (event_key, processed_at) VALUES (@eventKey, @now) ON CONFLICT (event_key) DO NOTHING;
@@ -58,16 +52,6 @@ public sealed class Bitrix24Store(IDbConnectionFactory connections, TimeProvider
             new { eventKey, now = Now(), oldest = Format(time.GetUtcNow() - KeepProcessed) },
             transaction,
             cancellationToken: cancellationToken));
-
-    private sealed class ProcessedMark(Bitrix24Store store, string eventKey) : ITurnCommitWork
-    {
-        public Task SaveAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-            store.MarkProcessedAsync(connection, transaction, eventKey, cancellationToken);
-
-        public void Committed()
-        {
-        }
-    }
 
     private string Now() => Format(time.GetUtcNow());
 
