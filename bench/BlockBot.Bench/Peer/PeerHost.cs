@@ -45,6 +45,7 @@ public static class PeerHost
         if (options.Storage == PeerOptions.Memory)
         {
             services.Replace(ServiceDescriptor.Singleton<IStorage>(new MemoryStorage()));
+            services.Replace(ServiceDescriptor.Singleton<ITurnStore>(sp => new MemoryTurnStore(sp.GetRequiredService<IStorage>())));
         }
 
         if (options.Timings)
