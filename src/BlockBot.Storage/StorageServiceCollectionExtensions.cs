@@ -30,7 +30,8 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers what BlockBot.Storage owns: <c>BlockBot:Storage</c> options, the database (an SQLite file, or
     /// PostgreSQL when <c>Provider</c> is <c>Postgres</c>) with its schema migrated at start, <see cref="IDbConnectionFactory"/>,
-    /// <see cref="IStorage"/>, <see cref="IConversationDirectory"/>, the domain repositories, and Quartz's persistent
+    /// <see cref="IStorage"/>, <see cref="ITurnStore"/> with the writers of the conversation's turn records,
+    /// <see cref="IConversationDirectory"/>, the domain repositories, and Quartz's persistent
     /// store in the same database (clustered on PostgreSQL). Scheduler settings and <c>AddQuartzHostedService</c> stay with their owner: further
     /// <c>AddQuartz</c> calls add to this one.
     /// </summary>

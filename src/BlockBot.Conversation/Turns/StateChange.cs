@@ -4,7 +4,4 @@ namespace BlockBot.Conversation.Turns;
 /// A change of one Bot Builder state item, saved with the turn: <see cref="Value"/> is the item as Bot Builder holds
 /// it (its ETag, if it carries one, is the one the stored item must still have), or null to delete the key.
 /// </summary>
-public sealed record StateChange(string Key, object? Value)
-{
-    public bool IsDelete => Value is null;
-}
+public sealed record StateChange(string Key, object? Value);

@@ -86,8 +86,8 @@ public sealed class TurnUnitOfWork
         }
     }
 
-    /// <summary>Called by the commit once the store saved this unit of work.</summary>
-    public void Committed()
+    /// <summary>Called by <see cref="Pipeline.TurnCommitMiddleware"/> once the store saved this unit of work.</summary>
+    internal void Committed()
     {
         Action[] callbacks;
         lock (_gate)
