@@ -88,7 +88,7 @@ internal sealed class QuestionAnswering(
     public async Task<bool> TryAnswerAsync(Turn turn, string text, TextPlace place, CancellationToken cancellationToken)
     {
         var interpretation = interpreter.Interpret(turn.Dialogs.Questions.Index, text);
-        if (interpretation.Confident is { } topic && Accepts(place, topic, text))
+        if (interpretation is { Confident: { } topic, Best: { } best } && Accepts(place, best, text))
         {
             await AnswerAsync(turn, topic, cancellationToken);
             return true;
@@ -120,9 +120,9 @@ internal sealed class QuestionAnswering(
         logger.LogInformation("A message of {Customer} at {Place} was not understood and kept for support", turn.Customer, place);
     }
 
-    private static bool Accepts(TextPlace place, QuestionEntry topic, string text) => place switch
+    private static bool Accepts(TextPlace place, TopicMatch best, string text) => place switch
     {
-        TextPlace.FreeText => MessageShape.IsQuestionNotAnswer(topic, text),
+        TextPlace.FreeText => MessageShape.IsQuestionNotAnswer(best, text),
         TextPlace.WaitingWithPerson => MessageShape.IsExplicitQuestion(text),
         _ => true,
     };

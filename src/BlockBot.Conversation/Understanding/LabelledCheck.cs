@@ -29,7 +29,7 @@ public sealed class LabelledCheck(QuestionBook questions, MessageInterpreter int
     {
         if (message.Label == LabelledMessage.LineName)
         {
-            return interpretation.Confident is { } topic && MessageShape.IsQuestionNotAnswer(topic, message.Message)
+            return interpretation is { Confident: { } topic, Best: { } best } && MessageShape.IsQuestionNotAnswer(best, message.Message)
                 ? topic.Id
                 : LabelledMessage.LineName;
         }

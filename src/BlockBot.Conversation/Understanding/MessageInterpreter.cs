@@ -30,7 +30,7 @@ public sealed class MessageInterpreter(IOptions<UnderstandingOptions> options)
             (top, second) = (substance with { Score = Math.Max(substance.Score, top.Score) }, null);
         }
 
-        var clear = second is null || second.Score < top.Score * _options.ClearMargin;
+        (top, second, var clear) = NearTie.Resolve(top, second, _options.ClearMargin, _options.TieBreakLeaning);
         // Torn between a topic and "outside what I know" is not a topic worth asking about: say plainly it is not known.
         var halfOutside = top.Entry.IsOutOfScope || second?.Entry.IsOutOfScope == true;
         var verdict = top.Score >= _options.ConfidentScore && clear ? Verdict.Confident

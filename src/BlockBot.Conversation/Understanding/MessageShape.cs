@@ -14,6 +14,9 @@ public static class MessageShape
     // Line names run to four words ("Поддержка клиентов 24/7"); five and more is a sentence.
     private const int SentenceMinWords = 5;
 
+    // A greeting, thanks or "ok" explains most of what was written ("привет" scores 0.6); a name that only shares a
+    // stem with one ("Клиника Здоровье" and "здорово") scores far less and stays a name.
+    private const double SmallTalkMinScore = 0.25;
     private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
     {
         "почему", "зачем", "как", "когда", "где", "сколько", "можно", "что", "чего", "какой", "какая", "какие", "куда",
@@ -37,19 +40,21 @@ public static class MessageShape
     }
 
     /// <summary>
-    /// At a free-text step, whether a message confidently about <paramref name="topic"/> is a question rather than the
-    /// answer: it must be asked (a question mark or word), or be a sentence longer than names usually are, or a
-    /// greeting, thanks or "ok" of a few words. Nothing is taken for out of scope there: that is what names look like.
+    /// At a free-text step, whether a message confidently about <paramref name="match"/>'s topic is a question rather
+    /// than the answer: it must be asked (a question mark or word), or be a sentence longer than names usually are, or
+    /// be mostly a greeting, thanks or "ok" of a few words. Nothing is taken for out of scope there: that is what names
+    /// look like.
     /// </summary>
-    public static bool IsQuestionNotAnswer(QuestionEntry topic, string text)
+    public static bool IsQuestionNotAnswer(TopicMatch match, string text)
     {
+        var topic = match.Entry;
         if (topic.IsOutOfScope)
         {
             return false;
         }
 
         var words = WordCount(text);
-        return IsExplicitQuestion(text) || words >= SentenceMinWords || (topic.SmallTalk && words <= SmallTalkMaxWords);
+        return IsExplicitQuestion(text) || words >= SentenceMinWords || (topic.SmallTalk && words <= SmallTalkMaxWords && match.Score >= SmallTalkMinScore);
     }
 
     /// <summary>True when the message has no letter at all (digits, emoji, punctuation): nothing to understand.</summary>

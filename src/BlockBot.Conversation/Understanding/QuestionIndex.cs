@@ -39,6 +39,7 @@ public sealed class QuestionIndex : IDisposable
     private readonly IndexSearcher _searcher;
     private readonly int[] _entryOfDocument;
     private readonly Dictionary<Term, int> _documentFrequency = [];
+    private readonly TopicWordCounts _wordCounts;
 
     // Looking a term up in the index allocates more than scoring it; each term is looked up once and kept.
     private readonly ConcurrentDictionary<Term, TermContext> _termContexts = new();
@@ -47,6 +48,7 @@ public sealed class QuestionIndex : IDisposable
     {
         _entries = entries;
         var similarity = new BM25Similarity(K1, B);
+        _wordCounts = new TopicWordCounts(entries.Count);
         using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer) { Similarity = similarity }))
         {
             var entryOfDocument = new List<int>();
@@ -60,6 +62,7 @@ public sealed class QuestionIndex : IDisposable
                         new TextField(CustomerTextAnalyzer.GramsField, example.Text, Field.Store.NO),
                     ]);
                     entryOfDocument.Add(entry);
+                    _wordCounts.AddExample(entry, Terms(CustomerTextAnalyzer.WordsField, example.Text).Keys);
                 }
             }
 
@@ -84,7 +87,7 @@ public sealed class QuestionIndex : IDisposable
     /// <summary>The two topics that explain the message best, best first (fewer when fewer share a term with it).</summary>
     public IReadOnlyList<TopicMatch> Rank(string message)
     {
-        var (query, ceiling, distinctive) = BuildQuery(message);
+        var (query, ceiling, distinctive, knownWords) = BuildQuery(message);
         if (ceiling <= 0 || query.Clauses.Count == 0 || !distinctive)
         {
             return [];
@@ -104,20 +107,28 @@ public sealed class QuestionIndex : IDisposable
 
         var best = sums.ToDictionary(p => p.Key, p => p.Value.Sum / ExamplesPerTopic);
 
-        return best.OrderByDescending(p => p.Value).Take(2).Select(p => new TopicMatch(_entries[p.Key], p.Value)).ToList();
+        var two = best.OrderByDescending(p => p.Value).Take(2).ToList();
+        if (two.Count == 1)
+        {
+            return [new TopicMatch(_entries[two[0].Key], two[0].Value)];
+        }
+
+        var lead = _wordCounts.LogOdds(knownWords, two[0].Key, two[1].Key);
+        return [new TopicMatch(_entries[two[0].Key], two[0].Value) { LeadOverNext = lead }, new TopicMatch(_entries[two[1].Key], two[1].Value)];
     }
 
     /// <returns>
     /// The query; the most any document could score for it (every term matched as well as BM25 allows); whether it has
-    /// a word that tells topics apart.
+    /// a word that tells topics apart; the message's words that some example uses.
     /// </returns>
-    private (BooleanQuery Query, double Ceiling, bool Distinctive) BuildQuery(string message)
+    private (BooleanQuery Query, double Ceiling, bool Distinctive, List<string> KnownWords) BuildQuery(string message)
     {
         var query = new BooleanQuery();
         var ceiling = 0.0;
         var distinctive = false;
         var documents = _reader.NumDocs;
         var unknownWords = new StringBuilder();
+        var knownWords = new List<string>();
         foreach (var (text, original) in Terms(CustomerTextAnalyzer.WordsField, message))
         {
             var frequency = _documentFrequency.GetValueOrDefault(new Term(CustomerTextAnalyzer.WordsField, text));
@@ -127,6 +138,10 @@ public sealed class QuestionIndex : IDisposable
             {
                 unknownWords.Append(original).Append(' ');
             }
+            else
+            {
+                knownWords.Add(text);
+            }
         }
 
         // Only words the examples never use need their trigrams: a known word already matched as itself.
@@ -135,7 +150,7 @@ public sealed class QuestionIndex : IDisposable
             ceiling += Add(query, CustomerTextAnalyzer.GramsField, text, _documentFrequency.GetValueOrDefault(new Term(CustomerTextAnalyzer.GramsField, text)), GramBoost);
         }
 
-        return (query, ceiling, distinctive);
+        return (query, ceiling, distinctive, knownWords);
     }
 
     /// <returns>The most the term can add to a document's score.</returns>

@@ -7,12 +7,15 @@ namespace BlockBot.Conversation.Understanding;
 /// Chooses <see cref="UnderstandingOptions"/> from the questions file alone, by k-fold cross-validation: every example
 /// is understood by an index built without its fold, as an unseen customer message would be. For the given margin (how
 /// close a runner-up makes the bot ask back, a choice), the confident line maximises examples placed right: topic
-/// examples answered with their topic, out-of-scope examples not answered with a topic. The unsure line then keeps the
-/// most missed topic examples for "Did you mean" while letting the fewest out-of-scope ones in.
+/// examples answered with their topic, out-of-scope examples not answered with a topic. The tie-break's leaning is the
+/// one that places the most right less the most answered wrong: it turns "Did you mean" into answers, and an answer
+/// is worth it only when it is right more often than not. The unsure line then keeps the most missed topic examples
+/// for "Did you mean" while letting the fewest out-of-scope ones in.
 /// </summary>
 public static class ThresholdCalibration
 {
     private const int Folds = 5;
+    private static readonly double[] Leanings = [0.5, 1, 2, 4, 8, 16];
 
     public static CalibrationResult Run(IReadOnlyList<QuestionEntry> entries, double margin)
     {
@@ -31,32 +34,56 @@ public static class ThresholdCalibration
             }
         }
 
-        var best = (Score: double.MinValue, Confident: 0.0);
-        for (var confident = 0.02; confident <= 0.8; confident += 0.01)
+        var best = (Net: double.MinValue, Right: 0.0, Wrong: 0.0, Confident: 0.0, Leaning: 0.0);
+        foreach (var leaning in Leanings)
         {
-            var score = held.Average(h => Right(h.Expected, h.Ranked, confident, margin) ? 1.0 : 0.0);
-            if (score > best.Score)
+            var (right, confident) = ChooseConfident(held, margin, leaning);
+            var wrong = held.Average(h => Answered(h.Ranked, confident, margin, leaning) is { } answered && !Right(h.Expected, answered) ? 1.0 : 0.0);
+            if (right - wrong > best.Net)
             {
-                best = (score, confident);
+                best = (right - wrong, right, wrong, confident, leaning);
             }
         }
 
-        var unsure = ChooseUnsure(held, best.Confident, margin);
-        return new CalibrationResult(Math.Round(best.Confident, 2), margin, Math.Round(unsure, 2), best.Score, held.Count);
+        var unsure = ChooseUnsure(held, best.Confident, margin, best.Leaning);
+        return new CalibrationResult(Math.Round(best.Confident, 2), margin, best.Leaning, Math.Round(unsure, 2), best.Right, best.Wrong, held.Count);
     }
 
-    private static bool Right(QuestionEntry expected, IReadOnlyList<TopicMatch> ranked, double confident, double margin)
+    private static (double Right, double Confident) ChooseConfident(
+        IReadOnlyList<(QuestionEntry Expected, IReadOnlyList<TopicMatch> Ranked)> held, double margin, double leaning)
     {
-        var answered = IsConfident(ranked, confident, margin) ? ranked[0].Entry : null;
-        return expected.IsOutOfScope ? answered is null || answered.IsOutOfScope : answered?.Id == expected.Id;
+        var best = (Right: double.MinValue, Confident: 0.0);
+        for (var confident = 0.02; confident <= 0.8; confident += 0.01)
+        {
+            var right = held.Average(h => Right(h.Expected, Answered(h.Ranked, confident, margin, leaning)) ? 1.0 : 0.0);
+            if (right > best.Right)
+            {
+                best = (right, confident);
+            }
+        }
+
+        return best;
     }
 
-    private static bool IsConfident(IReadOnlyList<TopicMatch> ranked, double confident, double margin) =>
-        ranked.Count > 0 && ranked[0].Score >= confident && (ranked.Count < 2 || ranked[1].Score < ranked[0].Score * margin);
+    private static bool Right(QuestionEntry expected, QuestionEntry? answered) =>
+        expected.IsOutOfScope ? answered is null || answered.IsOutOfScope : answered?.Id == expected.Id;
 
-    private static double ChooseUnsure(IReadOnlyList<(QuestionEntry Expected, IReadOnlyList<TopicMatch> Ranked)> held, double confident, double margin)
+    /// <summary>The topic answered without asking back, as <see cref="MessageInterpreter"/> decides it, or null.</summary>
+    private static QuestionEntry? Answered(IReadOnlyList<TopicMatch> ranked, double confident, double margin, double leaning)
     {
-        var notAnswered = held.Where(h => h.Ranked.Count > 0 && !IsConfident(h.Ranked, confident, margin)).ToList();
+        if (ranked.Count == 0)
+        {
+            return null;
+        }
+
+        var (top, _, clear) = NearTie.Resolve(ranked[0], ranked.Count > 1 ? ranked[1] : null, margin, leaning);
+        return clear && top.Score >= confident ? top.Entry : null;
+    }
+
+    private static double ChooseUnsure(
+        IReadOnlyList<(QuestionEntry Expected, IReadOnlyList<TopicMatch> Ranked)> held, double confident, double margin, double leaning)
+    {
+        var notAnswered = held.Where(h => h.Ranked.Count > 0 && Answered(h.Ranked, confident, margin, leaning) is null).ToList();
         var best = (Gain: double.MinValue, Line: confident);
         for (var line = 0.01; line <= confident; line += 0.01)
         {
@@ -75,13 +102,16 @@ public static class ThresholdCalibration
 }
 
 /// <summary>Thresholds chosen by <see cref="ThresholdCalibration"/> and the cross-validated share of examples placed right.</summary>
-public sealed record CalibrationResult(double ConfidentScore, double ClearMargin, double UnsureScore, double CrossValidatedAccuracy, int Examples)
+public sealed record CalibrationResult(
+    double ConfidentScore, double ClearMargin, double TieBreakLeaning, double UnsureScore, double CrossValidatedAccuracy, double AnsweredWrong, int Examples)
 {
     public string Format() => string.Create(CultureInfo.InvariantCulture,
-        $"{Examples} examples, {Folds}-fold cross-validation: {CrossValidatedAccuracy:P1} placed right\n"
+        $"{Examples} examples, {Folds}-fold cross-validation: {CrossValidatedAccuracy:P1} placed right, {AnsweredWrong:P1} answered wrong\n"
         + $"  BlockBot:Understanding:ConfidentScore = {ConfidentScore:0.00}\n"
         + $"  BlockBot:Understanding:ClearMargin    = {ClearMargin:0.00}\n"
+        + $"  BlockBot:Understanding:TieBreakLeaning = {TieBreakLeaning:0.0}\n"
         + $"  BlockBot:Understanding:UnsureScore    = {UnsureScore:0.00}\n");
 
     private const int Folds = 5;
+    private static readonly double[] Leanings = [0.5, 1, 2, 4, 8, 16];
 }

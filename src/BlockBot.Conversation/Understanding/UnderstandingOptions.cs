@@ -12,11 +12,11 @@ public sealed class UnderstandingOptions
 
     /// <summary>A topic scoring at least this, clearly ahead of the next one, is answered.</summary>
     [Range(0.01, 1.0)]
-    public double ConfidentScore { get; set; } = 0.06;
+    public double ConfidentScore { get; set; } = 0.07;
 
     /// <summary>Below <see cref="ConfidentScore"/> but at least this: "Did you mean…".</summary>
     [Range(0.01, 1.0)]
-    public double UnsureScore { get; set; } = 0.06;
+    public double UnsureScore { get; set; } = 0.07;
 
     /// <summary>
     /// The runner-up must score below this share of the best topic for the best to count as clear; closer than that,
@@ -24,4 +24,11 @@ public sealed class UnderstandingOptions
     /// </summary>
     [Range(0.1, 1.0)]
     public double ClearMargin { get; set; } = 0.95;
+
+    /// <summary>
+    /// In a near tie, the topic whose examples use the message's words at least e^this times likelier is answered
+    /// without asking back (<see cref="NearTie"/>); <c>questions calibrate</c> picks it.
+    /// </summary>
+    [Range(0.0, 100.0)]
+    public double TieBreakLeaning { get; set; } = 4;
 }

@@ -116,15 +116,15 @@ public sealed class CustomerQuestionTests : ConversationTestBase
     public Task Two_close_topics_at_the_menu_are_offered_as_buttons_and_a_typed_number_picks_one() => PlayAsync(
     [
         User("/start"), Bot("menu", "greet"), Bot("menu", "choose"),
-        User("ватсап в бане что нам делать то"), BotText("did_you_mean", "topic:blocked", "topic:unblocked", "__person"),
-        User("1"), Bot("blocked", "intro"), Bot("blocked", "rule"), Bot("blocked", "ask_line"),
+        User("наш ватсап бан что теперь"), BotText("did_you_mean", "topic:unblocked", "topic:refused", "__person"),
+        User("2"), Bot("refused", "cause"), Bot("refused", "honest"), Bot("refused", "support_side"), Bot("refused", "ask_line"),
     ]);
 
     [Fact]
     public Task The_person_button_of_did_you_mean_hands_off() => PlayAsync(
     [
         User("/start"), Bot("menu", "greet"), Bot("menu", "choose"),
-        User("ватсап в бане что нам делать то"), BotText("did_you_mean"),
+        User("наш ватсап бан что теперь"), BotText("did_you_mean"),
         User("__person"), Bot("operator", "handed_off"),
     ]);
 
