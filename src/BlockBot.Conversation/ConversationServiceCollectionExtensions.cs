@@ -5,6 +5,7 @@ using BlockBot.Conversation.Engine;
 using BlockBot.Conversation.Pipeline;
 using BlockBot.Conversation.Proactive;
 using BlockBot.Conversation.State;
+using BlockBot.Conversation.Steps;
 using BlockBot.Conversation.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
@@ -37,7 +38,9 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton<BotStateAccessors>();
 
+        services.AddStepKinds();
         services.AddSingleton<DialogRunner>();
+        services.AddSingleton<EventReceiver>();
         services.AddSingleton<BuiltInCommands>();
         services.AddOptions<UnderstandingOptions>()
             .Bind(configuration.GetSection(UnderstandingOptions.Section))
@@ -53,7 +56,8 @@ public static class ConversationServiceCollectionExtensions
             sp.GetRequiredService<DialogRunner>(),
             sp.GetRequiredService<BuiltInCommands>(),
             sp.GetRequiredService<QuestionAnswering>(),
-            sp.GetRequiredService<IHandoffRelay>(),
+            sp.GetRequiredService<EventReceiver>(),
+            sp.GetServices<IStepAnswer>(),
             sp.GetRequiredService<ConversationReferenceRecorder>(),
             sp.GetRequiredService<IOptions<ConversationOptions>>(),
             sp.GetRequiredService<ILogger<DialogEngine>>()));
