@@ -1,4 +1,3 @@
-using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Dialogs.Model;
 using BlockBot.Conversation.Pipeline;
 using BlockBot.Conversation.State;
@@ -68,7 +67,7 @@ public sealed class DialogEngine : IBot
         }
     }
 
-    /// <summary>Delivers a named event (a reminder, a staff decision) into the conversation of this turn.</summary>
+    /// <summary>Delivers a named event (a scheduled one, a staff decision) into the conversation of this turn.</summary>
     public Task HandleEventAsync(ITurnContext turnContext, string eventName, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken) =>
         WithTurnAsync(turnContext, turn => _events.ReceiveAsync(turn, eventName, values, cancellationToken), cancellationToken);
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace BlockBot.Conversation.Engine;
 
 /// <summary>
-/// Brings a named event (a reminder, a staff decision) into the conversation: a staff message is said whatever the
+/// Brings a named event (a scheduled one, a staff decision) into the conversation: a staff message is said whatever the
 /// step; otherwise the innermost parked step that lists the event moves on, dialogs stacked above it abandoned; an
 /// event nothing waits for is told by its <c>event_*</c> text if there is one, else ignored.
 /// </summary>
@@ -14,7 +14,7 @@ internal sealed class EventReceiver(DialogRunner runner, ILogger<EventReceiver> 
 {
     public async Task ReceiveAsync(Turn turn, string eventName, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
-        if (eventName == EventNames.StaffMessage)
+        if (eventName == StaffMessageEvent.Name)
         {
             await turn.SayAsync(TextKeys.StaffMessage, cancellationToken, values);
             return;
@@ -33,7 +33,7 @@ internal sealed class EventReceiver(DialogRunner runner, ILogger<EventReceiver> 
                 continue;
             }
 
-            // Dialogs stacked above the one waiting for this event are abandoned: the event moves the procedure on.
+            // Dialogs stacked above the one waiting for this event are abandoned: the event moves the conversation on.
             turn.State.Stack.RemoveRange(level + 1, turn.State.Stack.Count - level - 1);
             foreach (var (key, value) in values)
             {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Storage.Sql;
+using BlockBot.Support.Events;
 using BlockBot.Tests.Infrastructure;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;

@@ -11,7 +11,8 @@ namespace BlockBot.Conversation.Dialogs.Loading;
 internal sealed class DialogValidator(
     IReadOnlyDictionary<string, IDialogAction> actions,
     IReadOnlySet<string> knownEvents,
-    IReadOnlySet<string> builtInCommands)
+    IReadOnlySet<string> builtInCommands,
+    IEnumerable<string> domainTextKeys)
 {
     public void Validate(
         IReadOnlyList<DialogDefinition> dialogs,
@@ -29,7 +30,7 @@ internal sealed class DialogValidator(
             }
         }
 
-        foreach (var key in TextKeys.Required().Where(k => !texts.ContainsKey(k)))
+        foreach (var key in TextKeys.Required().Concat(domainTextKeys).Distinct(StringComparer.Ordinal).Where(k => !texts.ContainsKey(k)))
         {
             problems.Add(new DialogProblem(textsLocation, $"texts.yaml is missing the text '{key}'"));
         }

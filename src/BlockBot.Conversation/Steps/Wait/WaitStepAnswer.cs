@@ -8,7 +8,7 @@ namespace BlockBot.Conversation.Steps.Wait;
 /// A message while the dialog waits: relayed to the person handling the customer, answered when it is a question,
 /// else told the wait's reply (and kept for support).
 /// </summary>
-internal sealed class WaitStepAnswer(IHandoffRelay relay, QuestionAnswering questions) : StepAnswer<WaitStep>
+internal sealed class WaitStepAnswer(IMessageRelay relay, QuestionAnswering questions) : StepAnswer<WaitStep>
 {
     protected override async Task AnswerAsync(Turn turn, DialogDefinition dialog, WaitStep wait, string text, CancellationToken cancellationToken)
     {
