@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
 using BlockBot.Conversation;
 using BlockBot.Conversation.Dialogs.Model;
+using BlockBot.Conversation.Steps.Ask;
+using BlockBot.Conversation.Steps.Say;
+using BlockBot.Conversation.Steps.Wait;
 
 namespace BlockBot.Bench;
 

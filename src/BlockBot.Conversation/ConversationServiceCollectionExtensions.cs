@@ -5,6 +5,7 @@ using BlockBot.Conversation.Engine;
 using BlockBot.Conversation.Pipeline;
 using BlockBot.Conversation.Proactive;
 using BlockBot.Conversation.State;
+using BlockBot.Conversation.Steps;
 using BlockBot.Conversation.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
@@ -38,7 +39,9 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<UserState>(sp => new TurnSavedUserState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton<BotStateAccessors>();
 
+        services.AddStepKinds();
         services.AddSingleton<DialogRunner>();
+        services.AddSingleton<EventReceiver>();
         services.AddSingleton<BuiltInCommands>();
         services.AddOptions<UnderstandingOptions>()
             .Bind(configuration.GetSection(UnderstandingOptions.Section))
@@ -54,7 +57,8 @@ public static class ConversationServiceCollectionExtensions
             sp.GetRequiredService<DialogRunner>(),
             sp.GetRequiredService<BuiltInCommands>(),
             sp.GetRequiredService<QuestionAnswering>(),
-            sp.GetRequiredService<IHandoffRelay>(),
+            sp.GetRequiredService<EventReceiver>(),
+            sp.GetServices<IStepAnswer>(),
             sp.GetRequiredService<ConversationReferenceRecorder>(),
             sp.GetRequiredService<IOptions<ConversationOptions>>(),
             sp.GetRequiredService<ILogger<DialogEngine>>()));

@@ -1,7 +1,6 @@
 using BlockBot.Conversation;
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Understanding;
-using BlockBot.Conversation.Diagnostics;
 using BlockBot.Support.Actions;
 using BlockBot.Support.Cases;
 using BlockBot.Support.Customers;
@@ -50,7 +49,7 @@ public static class SupportServiceCollectionExtensions
         // One instance unless storage says otherwise (PostgreSQL replaces it with an advisory lock).
         services.TryAddSingleton<ICrossInstanceLock, SingleInstanceLock>();
         services.AddMetrics();
-        services.TryAddSingleton<BlockBotMetrics>();
+        services.AddSingleton<SupportMetrics>();
         services.AddSingleton<TicketGauges>();
         services.AddHostedService<TicketGaugeRefreshService>();
         services.AddSingleton<IKnownEvents, KnownEvents>();
@@ -60,9 +59,11 @@ public static class SupportServiceCollectionExtensions
         services.AddSingleton<StaffDesk>();
         services.AddSingleton<TicketCardText>();
         services.AddSingleton<TicketWithdrawal>();
-        services.AddSingleton<IHandoffRelay, HandoffRelay>();
-        services.AddSingleton<ICustomerDataEraser, CustomerDataEraser>();
+        services.AddSingleton<IMessageRelay, HandoffRelay>();
+        services.AddSingleton<IPersonalDataEraser, CustomerDataEraser>();
         services.AddSingleton<ICustomerStatusSource, CustomerStatusSource>();
+        services.AddSingleton<IStatusReport, CaseStatusReport>();
+        services.AddSingleton<ICancelHook, CaseCancellation>();
         services.AddSingleton<ICustomerFacts, CustomerFacts>();
         services.AddSingleton<UnansweredQuestionsText>();
 
@@ -72,7 +73,8 @@ public static class SupportServiceCollectionExtensions
         services.AddSingleton<IDialogAction, RequestClearingAction>();
         services.AddSingleton<IDialogAction, ScheduleReminderAction>();
         services.AddSingleton<IDialogAction, CancelRemindersAction>();
-        services.AddSingleton<IDialogAction, CloseCaseAction>();
+        services.AddSingleton<CloseCaseAction>();
+        services.AddSingleton<IDialogAction>(sp => sp.GetRequiredService<CloseCaseAction>());
         services.AddSingleton<IDialogAction, HandoffAction>();
         services.AddSingleton<IDialogAction, ForgetMeAction>();
 

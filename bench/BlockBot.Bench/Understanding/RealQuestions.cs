@@ -58,7 +58,7 @@ public sealed class RealQuestions : IDisposable
 
     /// <summary>The whole dialogs folder, validated, with its questions indexed: what the program holds after start.</summary>
     public DialogSet LoadDialogs() =>
-        new DialogSetLoader(_services.GetServices<IDialogAction>(), _services.GetRequiredService<IKnownEvents>()).Load(DialogsPath);
+        new DialogSetLoader(_services.GetServices<IDialogAction>(), _services.GetRequiredService<IKnownEvents>(), _services.GetServices<IStatusReport>()).Load(DialogsPath);
 
     public void Dispose() => _services.Dispose();
 }

@@ -1,7 +1,7 @@
 namespace BlockBot.Conversation.Abstractions;
 
 /// <summary>
-/// Re-enters a customer's conversation with a named event (a reminder, a staff decision), through the
+/// Re-enters a customer's conversation with a named event (a scheduled one, a staff decision), through the
 /// customer's channel adapter and the same pipeline as a message.
 /// </summary>
 public interface IConversationEvents

@@ -6,7 +6,7 @@ namespace BlockBot.Conversation.Abstractions;
 /// </summary>
 public interface IDialogAction
 {
-    /// <summary>The name a dialog file uses, e.g. <c>request_clearing</c>.</summary>
+    /// <summary>The name a dialog file uses, e.g. <c>handoff</c>.</summary>
     string Name { get; }
 
     /// <summary>Argument names the action accepts in a step's <c>with:</c> map; others fail validation.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BlockBot.Conversation.Dialogs.Model;
+using BlockBot.Conversation.Steps.Ask;
 using FuzzySharp;
 
 namespace BlockBot.Conversation.Engine;

@@ -1,20 +1,20 @@
-using System.Globalization;
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Dialogs.Model;
 using Microsoft.Extensions.Logging;
 
 namespace BlockBot.Conversation.Engine;
 
-/// <summary>The commands that work at every step without leaving it: /help, /status, /lang, /cancel.</summary>
+/// <summary>
+/// The commands that work at every step without leaving it: /help, /status, /lang, /cancel. What the customer has
+/// under way beyond the dialog, /status and /cancel learn from the domain (<see cref="IStatusReport"/>, <see cref="ICancelHook"/>).
+/// </summary>
 internal sealed class BuiltInCommands(
     DialogRunner runner,
-    ICustomerStatusSource statusSource,
-    IEnumerable<IDialogAction> actions,
-    DateDisplay dates,
+    IEnumerable<IStatusReport> statusReports,
+    IEnumerable<ICancelHook> cancelHooks,
     ILogger<BuiltInCommands> logger)
 {
-    private const string CloseCaseAction = "close_case";
-    private readonly IDialogAction? _closeCase = actions.FirstOrDefault(a => a.Name == CloseCaseAction);
+    private static readonly IReadOnlyDictionary<string, string> NoArguments = new Dictionary<string, string>();
 
     /// <returns>False when the command is not a built-in one.</returns>
     public async Task<bool> TryHandleAsync(Turn turn, string command, string argument, CancellationToken cancellationToken)
@@ -44,42 +44,17 @@ internal sealed class BuiltInCommands(
 
     private async Task SayStatusAsync(Turn turn, CancellationToken cancellationToken)
     {
-        var status = await statusSource.GetStatusAsync(turn.Customer, cancellationToken);
-        if (status is null)
+        var texts = new TurnTexts(turn);
+        var lines = new List<string>();
+        foreach (var report in statusReports)
+        {
+            lines.AddRange(await report.ComposeAsync(turn.Customer, texts, cancellationToken));
+        }
+
+        if (lines.Count == 0)
         {
             await turn.SayAsync(TextKeys.StatusNone, cancellationToken);
             return;
-        }
-
-        var lines = new List<string>
-        {
-            turn.Render(turn.Dialogs.Text(TextKeys.StatusCase), new Dictionary<string, string>
-            {
-                ["line"] = status.Line,
-                ["stage"] = TextOrKey(turn, TextKeys.Stage(status.Stage), status.Stage),
-            }),
-        };
-
-        if (status.NextReminderKind is { } reminder && status.NextReminderAt is { } due)
-        {
-            lines.Add(turn.Render(turn.Dialogs.Text(TextKeys.StatusReminder), new Dictionary<string, string>
-            {
-                ["reminder"] = TextOrKey(turn, TextKeys.Reminder(reminder), reminder),
-                ["date"] = dates.Format(due, turn.Language),
-            }));
-        }
-
-        if (status.TicketId is { } ticketId)
-        {
-            var ticketValues = new Dictionary<string, string>
-            {
-                ["ticket_id"] = ticketId.ToString(CultureInfo.InvariantCulture),
-                ["state"] = TextOrKey(turn, TextKeys.TicketState(status.TicketState ?? "open"), status.TicketState ?? "open"),
-                ["staff"] = status.TicketHandledBy ?? "—",
-                ["date"] = status.TicketOpensAt is { } opens ? dates.Format(opens, turn.Language) : string.Empty,
-            };
-            var key = status.TicketState == "scheduled" ? TextKeys.StatusTicketScheduled : TextKeys.StatusTicket;
-            lines.Add(turn.Render(turn.Dialogs.Text(key), ticketValues));
         }
 
         await turn.SendAsync(string.Join(Environment.NewLine, lines), [], cancellationToken);
@@ -101,22 +76,15 @@ internal sealed class BuiltInCommands(
 
     private async Task CancelAsync(Turn turn, CancellationToken cancellationToken)
     {
-        var hasCase = turn.State.Values.ContainsKey("case_id") || await statusSource.GetStatusAsync(turn.Customer, cancellationToken) is not null;
-        if (turn.State.Top is null && !hasCase)
+        if (turn.State.Top is null && !await HasOpenAsync(turn, cancellationToken))
         {
             await turn.SayAsync(TextKeys.NothingToCancel, cancellationToken);
             return;
         }
 
-        if (_closeCase is not null && turn.State.Values.ContainsKey("case_id"))
+        foreach (var hook in cancelHooks)
         {
-            var context = new DialogActionContext(
-                turn.Context,
-                turn.Customer,
-                turn.Language,
-                new Dictionary<string, string> { ["outcome"] = CaseStages.Cancelled },
-                turn.State.Values);
-            await _closeCase.ExecuteAsync(context, cancellationToken);
+            await hook.CancelAsync(new DialogActionContext(turn.Context, turn.Customer, turn.Language, NoArguments, turn.State.Values), cancellationToken);
         }
 
         logger.LogInformation("{Customer} cancelled their dialog", turn.Customer);
@@ -124,6 +92,16 @@ internal sealed class BuiltInCommands(
         await turn.SayAsync(TextKeys.Cancelled, cancellationToken);
     }
 
-    private static string TextOrKey(Turn turn, string key, string fallback) =>
-        turn.Dialogs.Texts.TryGetValue(key, out var text) ? turn.Render(text) : fallback;
+    private async Task<bool> HasOpenAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        foreach (var hook in cancelHooks)
+        {
+            if (await hook.HasOpenAsync(turn.Customer, turn.State.Values, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

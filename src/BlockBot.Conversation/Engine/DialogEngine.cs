@@ -1,7 +1,7 @@
-using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Dialogs.Model;
 using BlockBot.Conversation.Pipeline;
 using BlockBot.Conversation.State;
+using BlockBot.Conversation.Steps;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
@@ -10,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace BlockBot.Conversation.Engine;
 
 /// <summary>
-/// The bot: every channel's turns come here. Messages answer the question the dialog is parked on or
-/// run a command; events (reminders, staff decisions) move a parked dialog on.
+/// The bot: every channel's turns come here, and this class routes them. A message runs a command, answers a
+/// question of the customer's own, or goes to the step the dialog is parked on (<see cref="IStepAnswer"/>); an event
+/// goes to <see cref="EventReceiver"/>; a new member is greeted with the menu.
 /// </summary>
 public sealed class DialogEngine : IBot
 {
@@ -20,7 +21,8 @@ public sealed class DialogEngine : IBot
     private readonly DialogRunner _runner;
     private readonly BuiltInCommands _commands;
     private readonly QuestionAnswering _questions;
-    private readonly IHandoffRelay _relay;
+    private readonly EventReceiver _events;
+    private readonly Dictionary<Type, IStepAnswer> _answers;
     private readonly ConversationReferenceRecorder _references;
     private readonly ConversationOptions _options;
     private readonly ILogger<DialogEngine> _logger;
@@ -31,7 +33,8 @@ public sealed class DialogEngine : IBot
         DialogRunner runner,
         BuiltInCommands commands,
         QuestionAnswering questions,
-        IHandoffRelay relay,
+        EventReceiver events,
+        IEnumerable<IStepAnswer> answers,
         ConversationReferenceRecorder references,
         IOptions<ConversationOptions> options,
         ILogger<DialogEngine> logger)
@@ -41,7 +44,8 @@ public sealed class DialogEngine : IBot
         _runner = runner;
         _commands = commands;
         _questions = questions;
-        _relay = relay;
+        _events = events;
+        _answers = answers.ToDictionary(a => a.StepType);
         _references = references;
         _options = options.Value;
         _logger = logger;
@@ -63,9 +67,9 @@ public sealed class DialogEngine : IBot
         }
     }
 
-    /// <summary>Delivers a named event (a reminder, a staff decision) into the conversation of this turn.</summary>
+    /// <summary>Delivers a named event (a scheduled one, a staff decision) into the conversation of this turn.</summary>
     public Task HandleEventAsync(ITurnContext turnContext, string eventName, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken) =>
-        WithTurnAsync(turnContext, turn => DeliverEventAsync(turn, eventName, values, cancellationToken), cancellationToken);
+        WithTurnAsync(turnContext, turn => _events.ReceiveAsync(turn, eventName, values, cancellationToken), cancellationToken);
 
     private async Task WithTurnAsync(ITurnContext context, Func<Turn, Task> handle, CancellationToken cancellationToken)
     {
@@ -124,33 +128,13 @@ public sealed class DialogEngine : IBot
             return;
         }
 
-        switch (turn.CurrentStep)
+        if (turn.CurrentStep is { } step && _answers.TryGetValue(step.GetType(), out var answer))
         {
-            case AskStep ask:
-                await AnswerAsync(turn, turn.Dialogs[turn.State.Top.DialogId], ask, text, cancellationToken);
-                break;
-            case WaitStep wait:
-                var relayed = await _relay.TryRelayAsync(turn.Customer, text, cancellationToken);
-                if (await _questions.TryAnswerAsync(turn, text, relayed ? TextPlace.WaitingWithPerson : TextPlace.Waiting, cancellationToken))
-                {
-                    break;
-                }
-
-                if (relayed)
-                {
-                    await turn.SayAsync(TextKeys.Relayed, cancellationToken);
-                }
-                else
-                {
-                    _questions.Record(turn, text);
-                    await turn.SayAsync(wait.Reply ?? turn.Dialogs.Text(TextKeys.Waiting), cancellationToken);
-                }
-
-                break;
-            default:
-                await _runner.ContinueAsync(turn, cancellationToken);
-                break;
+            await answer.AnswerAsync(turn, turn.Dialogs[turn.State.Top.DialogId], step, text, cancellationToken);
+            return;
         }
+
+        await _runner.ContinueAsync(turn, cancellationToken);
     }
 
     private async Task HandleCommandAsync(Turn turn, string text, CancellationToken cancellationToken)
@@ -166,7 +150,7 @@ public sealed class DialogEngine : IBot
 
         if (turn.Dialogs.Commands.TryGetValue(command, out var dialog))
         {
-            _runner.Start(turn, dialog, keepValues: false);
+            turn.StartDialog(dialog, keepValues: false);
         }
         else
         {
@@ -176,168 +160,13 @@ public sealed class DialogEngine : IBot
         await _runner.ContinueAsync(turn, cancellationToken);
     }
 
-    private async Task AnswerAsync(Turn turn, DialogDefinition dialog, AskStep ask, string text, CancellationToken cancellationToken)
-    {
-        var frame = turn.State.Top!;
-        if (turn.State.PersonOffered && IsPersonRequest(turn, ask, text))
-        {
-            turn.State.ResetMisses();
-            _runner.Start(turn, turn.Dialogs[DialogSet.OperatorDialogId], keepValues: true);
-            await _runner.ContinueAsync(turn, cancellationToken);
-            return;
-        }
-
-        string? value = null;
-        string? jump = null;
-        string retryKey;
-        switch (ask.AskKind)
-        {
-            case AskKind.Text:
-                retryKey = TextKeys.RetryTextLength;
-                if (await _questions.TryAnswerAsync(turn, text, TextPlace.FreeText, cancellationToken))
-                {
-                    return;
-                }
-
-                if (text.Length >= ask.MinLength && text.Length <= ask.MaxLength)
-                {
-                    value = text;
-                }
-
-                break;
-            case AskKind.YesNo:
-                retryKey = TextKeys.RetryYesNo;
-                var yes = AnswerMatcher.MatchYesNo(text, turn.Render(turn.Dialogs.Text(TextKeys.Yes)), turn.Render(turn.Dialogs.Text(TextKeys.No)))
-                    ?? AnswerMatcher.LeadingYesNo(text);
-                value = yes switch { true => "yes", false => "no", null => null };
-                break;
-            default:
-                retryKey = TextKeys.RetryChoice;
-                var index = AnswerMatcher.MatchChoice(text, ask.Choices, turn.Language);
-                if (index >= 0)
-                {
-                    value = ask.Choices[index].Value;
-                    jump = ask.Choices[index].Goto;
-                }
-
-                break;
-        }
-
-        if (value is null)
-        {
-            if (ask.AskKind != AskKind.Text)
-            {
-                if (await _questions.TryAnswerAsync(turn, text, ask.AskKind == AskKind.YesNo ? TextPlace.YesNo : TextPlace.Choice, cancellationToken))
-                {
-                    return;
-                }
-
-                _questions.Record(turn, text);
-            }
-
-            await MissAsync(turn, ask, retryKey, cancellationToken);
-            return;
-        }
-
-        turn.State.Values[ask.Save] = value;
-        turn.State.ResetMisses();
-        frame.StepIndex = jump is null ? frame.StepIndex + 1 : dialog.IndexOf(jump);
-        await _runner.ContinueAsync(turn, cancellationToken);
-    }
-
-    private async Task MissAsync(Turn turn, AskStep ask, string retryKey, CancellationToken cancellationToken)
-    {
-        turn.State.Misses++;
-        if (turn.State.Misses > 2)
-        {
-            turn.State.Misses = 0;
-            turn.State.PersonOffered = true;
-            await turn.SayAsync(TextKeys.OfferPerson, cancellationToken);
-        }
-        else
-        {
-            var limits = new Dictionary<string, string>
-            {
-                ["min"] = ask.MinLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["max"] = ask.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            };
-            await turn.SayAsync(ask.Hint ?? turn.Dialogs.Text(retryKey), cancellationToken, limits);
-        }
-
-        await _runner.PromptAsync(turn, ask, cancellationToken);
-    }
-
-    private static bool IsPersonRequest(Turn turn, AskStep ask, string text)
-    {
-        if (text == DialogRunner.PersonValue)
-        {
-            return true;
-        }
-
-        var buttonCount = ask.AskKind switch { AskKind.YesNo => 2, AskKind.Choice => ask.Choices.Count, _ => 0 };
-        var personNumber = (buttonCount + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var personText = AnswerMatcher.Normalize(turn.Render(turn.Dialogs.Text(TextKeys.PersonButton)));
-        var typed = AnswerMatcher.Normalize(text);
-        return typed == personText || (ask.AskKind != AskKind.Text && typed == personNumber);
-    }
-
     private async Task GreetAsync(Turn turn, CancellationToken cancellationToken)
     {
         if (turn.State.Top is null)
         {
-            _runner.Start(turn, turn.Dialogs[DialogSet.MenuDialogId], keepValues: false);
+            turn.StartDialog(turn.Dialogs[DialogSet.MenuDialogId], keepValues: false);
         }
 
         await _runner.ContinueAsync(turn, cancellationToken);
-    }
-
-    private async Task DeliverEventAsync(Turn turn, string eventName, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
-    {
-        if (eventName == EventNames.StaffMessage)
-        {
-            await turn.SayAsync(TextKeys.StaffMessage, cancellationToken, values);
-            return;
-        }
-
-        for (var level = turn.State.Stack.Count - 1; level >= 0; level--)
-        {
-            var frame = turn.State.Stack[level];
-            if (!turn.Dialogs.Dialogs.TryGetValue(frame.DialogId, out var dialog) || frame.StepIndex >= dialog.Steps.Count)
-            {
-                continue;
-            }
-
-            var events = dialog.Steps[frame.StepIndex] switch
-            {
-                AskStep ask => ask.Events,
-                WaitStep wait => wait.Events,
-                _ => null,
-            };
-            if (events is null || !events.TryGetValue(eventName, out var target))
-            {
-                continue;
-            }
-
-            // Dialogs stacked above the one waiting for this event are abandoned: the event moves the case on.
-            turn.State.Stack.RemoveRange(level + 1, turn.State.Stack.Count - level - 1);
-            foreach (var (key, value) in values)
-            {
-                turn.State.Values[key] = value;
-            }
-
-            turn.State.ResetMisses();
-            frame.StepIndex = dialog.IndexOf(target);
-            _logger.LogInformation("Event {EventName} moved {Customer} to {DialogId}/{StepId}", eventName, turn.Customer, dialog.Id, target);
-            await _runner.ContinueAsync(turn, cancellationToken);
-            return;
-        }
-
-        if (turn.Dialogs.Texts.TryGetValue(TextKeys.Event(eventName), out var notice))
-        {
-            await turn.SayAsync(notice, cancellationToken, values);
-            return;
-        }
-
-        _logger.LogInformation("Event {EventName} for {Customer} matched no waiting step and was ignored", eventName, turn.Customer);
     }
 }

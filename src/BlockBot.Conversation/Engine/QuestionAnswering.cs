@@ -1,4 +1,5 @@
 using BlockBot.Conversation.Dialogs.Model;
+using BlockBot.Conversation.Steps.Ask;
 using BlockBot.Conversation.Understanding;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
@@ -33,8 +34,8 @@ internal sealed class QuestionAnswering(
         {
             case null:
                 return false;
-            case DialogRunner.PersonValue:
-                runner.Start(turn, turn.Dialogs[DialogSet.OperatorDialogId], keepValues: true);
+            case PersonOffer.PersonValue:
+                turn.StartDialog(turn.Dialogs[DialogSet.OperatorDialogId], keepValues: true);
                 await runner.ContinueAsync(turn, cancellationToken);
                 return true;
             case DeclineValue:
@@ -45,7 +46,7 @@ internal sealed class QuestionAnswering(
 
         if (value.StartsWith(DialogPrefix, StringComparison.Ordinal))
         {
-            runner.Start(turn, turn.Dialogs[value[DialogPrefix.Length..]], keepValues: false);
+            turn.StartDialog(turn.Dialogs[value[DialogPrefix.Length..]], keepValues: false);
             await runner.ContinueAsync(turn, cancellationToken);
             return true;
         }
@@ -66,7 +67,7 @@ internal sealed class QuestionAnswering(
 
         if (KeywordMatcher.Find(turn.Dialogs, text) is { } dialog)
         {
-            runner.Start(turn, dialog, keepValues: false);
+            turn.StartDialog(dialog, keepValues: false);
             await runner.ContinueAsync(turn, cancellationToken);
             return;
         }
@@ -79,7 +80,7 @@ internal sealed class QuestionAnswering(
 
         Record(turn, text);
         await turn.SayAsync(TextKeys.NotUnderstood, cancellationToken);
-        runner.Start(turn, turn.Dialogs[DialogSet.MenuDialogId], keepValues: false);
+        turn.StartDialog(turn.Dialogs[DialogSet.MenuDialogId], keepValues: false);
         await runner.ContinueAsync(turn, cancellationToken);
     }
 
@@ -135,7 +136,7 @@ internal sealed class QuestionAnswering(
         if (followUp.Kind == FollowUpKind.Start && idle)
         {
             // The dialog is the answer when the customer is free to start it; it opens with its own explanation.
-            runner.Start(turn, turn.Dialogs[followUp.Target!], keepValues: true);
+            turn.StartDialog(turn.Dialogs[followUp.Target!], keepValues: true);
             await runner.ContinueAsync(turn, cancellationToken);
             return;
         }
@@ -153,7 +154,7 @@ internal sealed class QuestionAnswering(
                     cancellationToken);
                 return;
             case FollowUpKind.OfferPerson when turn.CurrentStep is not AskStep:
-                await SuggestAsync(turn, turn.Render(turn.Dialogs.Text(TextKeys.PersonAvailable)), [(turn.Dialogs.Text(TextKeys.PersonButton), DialogRunner.PersonValue)], cancellationToken);
+                await SuggestAsync(turn, turn.Render(turn.Dialogs.Text(TextKeys.PersonAvailable)), [(turn.Dialogs.Text(TextKeys.PersonButton), PersonOffer.PersonValue)], cancellationToken);
                 return;
             case FollowUpKind.OfferPerson:
                 turn.State.PersonOffered = true;
@@ -170,7 +171,7 @@ internal sealed class QuestionAnswering(
     private async Task AskWhichAsync(Turn turn, Interpretation interpretation, CancellationToken cancellationToken)
     {
         var options = interpretation.Candidates.Select(c => (c.Title, TopicPrefix + c.Id)).ToList();
-        options.Add((turn.Dialogs.Text(TextKeys.PersonButton), DialogRunner.PersonValue));
+        options.Add((turn.Dialogs.Text(TextKeys.PersonButton), PersonOffer.PersonValue));
         await SuggestAsync(turn, turn.Render(turn.Dialogs.Text(TextKeys.DidYouMean)), options, cancellationToken);
     }
 
@@ -193,7 +194,7 @@ internal sealed class QuestionAnswering(
     }
 
     private static bool IsSuggestionValue(Turn turn, string text) =>
-        text == DialogRunner.PersonValue
+        text == PersonOffer.PersonValue
         || text.StartsWith(TopicPrefix, StringComparison.Ordinal) && turn.Dialogs.Questions.ById.ContainsKey(text[TopicPrefix.Length..])
         || text.StartsWith(DialogPrefix, StringComparison.Ordinal) && turn.Dialogs.Dialogs.ContainsKey(text[DialogPrefix.Length..]);
 
@@ -211,7 +212,7 @@ internal sealed class QuestionAnswering(
 
     private static LocalizedText TitleOf(Turn turn, string value) => value switch
     {
-        DialogRunner.PersonValue => turn.Dialogs.Text(TextKeys.PersonButton),
+        PersonOffer.PersonValue => turn.Dialogs.Text(TextKeys.PersonButton),
         DeclineValue => turn.Dialogs.Text(TextKeys.No),
         _ when value.StartsWith(DialogPrefix, StringComparison.Ordinal) => turn.Dialogs.Text(TextKeys.Yes),
         _ => turn.Dialogs.Questions.ById.TryGetValue(value[TopicPrefix.Length..], out var entry) ? entry.Title : turn.Dialogs.Text(TextKeys.Yes),

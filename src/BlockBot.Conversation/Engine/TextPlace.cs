@@ -15,9 +15,9 @@ internal enum TextPlace
     /// <summary>At a free-text question (the line's name): only a clear question is not the answer.</summary>
     FreeText,
 
-    /// <summary>While the case waits for a reminder or for staff.</summary>
+    /// <summary>While the dialog waits for an event: a scheduled one, or a person's decision.</summary>
     Waiting,
 
-    /// <summary>While a person handles the case: messages are for them, only a plain question is answered too.</summary>
+    /// <summary>While a person works for the customer: messages are for them, only a plain question is answered too.</summary>
     WaitingWithPerson,
 }

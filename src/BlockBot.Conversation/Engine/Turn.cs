@@ -29,6 +29,28 @@ internal sealed class Turn(ITurnContext context, DialogSet dialogs, DialogState 
             ? dialog.Steps[frame.StepIndex]
             : null;
 
+    /// <summary>
+    /// Puts <paramref name="dialog"/> on top. An interrupting dialog sits above the current one; any other replaces the
+    /// stack, and its values too unless <paramref name="keepValues"/>.
+    /// </summary>
+    public void StartDialog(DialogDefinition dialog, bool keepValues)
+    {
+        if (!dialog.Triggers.Interrupt)
+        {
+            if (keepValues)
+            {
+                State.Stack.Clear();
+            }
+            else
+            {
+                State.Clear();
+            }
+        }
+
+        State.ResetMisses();
+        State.Stack.Add(new DialogFrame { DialogId = dialog.Id, StepIndex = 0 });
+    }
+
     public string Render(LocalizedText text, IReadOnlyDictionary<string, string>? extra = null)
     {
         IReadOnlyDictionary<string, string> values = State.Values;

@@ -6,7 +6,7 @@ using Newtonsoft.Json;
 
 namespace BlockBot.Conversation.Pipeline;
 
-/// <summary>Keeps each customer's latest ConversationReference so reminders and staff replies can reach them.</summary>
+/// <summary>Keeps each customer's latest ConversationReference so scheduled events and staff replies can reach them.</summary>
 public sealed class ConversationReferenceRecorder(IConversationDirectory directory) : IMiddleware
 {
     private readonly ConcurrentDictionary<string, string> _saved = new(StringComparer.Ordinal);

@@ -5,7 +5,7 @@ namespace BlockBot.Conversation.Pipeline;
 
 /// <summary>
 /// Runs the turns of one conversation one at a time. BotState saves without an ETag (last write
-/// wins), so two overlapping turns — a message and a reminder, say — would lose one's update.
+/// wins), so two overlapping turns — a message and a scheduled event, say — would lose one's update.
 /// In process a semaphore per conversation queues them; across instances sharing PostgreSQL the turn also
 /// holds the conversation's advisory lock (ADR 0006).
 /// </summary>

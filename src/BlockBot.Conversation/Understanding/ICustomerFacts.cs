@@ -3,8 +3,8 @@ using BlockBot.Conversation.Abstractions;
 namespace BlockBot.Conversation.Understanding;
 
 /// <summary>
-/// What the domain knows about a customer that an answer may name: for BlockBot, the line and when its next
-/// queue clearing is allowed. Keys are the fact names the questions file uses in <c>answer_known</c>.
+/// What the domain knows about a customer that an answer may name (the domain's implementation lists its facts).
+/// Keys are the fact names the questions file uses in <c>answer_known</c>; the engine treats them as data.
 /// </summary>
 public interface ICustomerFacts
 {

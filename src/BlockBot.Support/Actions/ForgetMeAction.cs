@@ -2,7 +2,7 @@ using BlockBot.Conversation.Abstractions;
 
 namespace BlockBot.Support.Actions;
 
-public sealed class ForgetMeAction(ICustomerDataEraser eraser) : IDialogAction
+public sealed class ForgetMeAction(IPersonalDataEraser eraser) : IDialogAction
 {
     public string Name => "forget_me";
 

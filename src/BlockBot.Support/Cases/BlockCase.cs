@@ -1,5 +1,3 @@
-using BlockBot.Conversation.Abstractions;
-
 namespace BlockBot.Support.Cases;
 
 /// <summary>One reported block of one customer's line, followed through the procedure until it is closed.</summary>

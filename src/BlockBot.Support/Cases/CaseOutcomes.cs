@@ -1,5 +1,3 @@
-using BlockBot.Conversation.Abstractions;
-
 namespace BlockBot.Support.Cases;
 
 /// <summary>How a case ended; <c>close_case</c> takes one of these, and a closed case's stage becomes its outcome.</summary>

@@ -19,7 +19,7 @@ public sealed class CustomerDataEraser(
     ReminderScheduler reminders,
     IConversationDirectory directory,
     IUnansweredMessages unanswered,
-    ILogger<CustomerDataEraser> logger) : ICustomerDataEraser
+    ILogger<CustomerDataEraser> logger) : IPersonalDataEraser
 {
     public async Task EraseAsync(CustomerId customer, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using BlockBot.Conversation.Diagnostics;
 using BlockBot.Support.Tickets;
 using Microsoft.Extensions.Logging;
 
@@ -32,7 +31,7 @@ public sealed class TicketGauges : IDisposable
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile TicketSnapshot? _snapshot;
 
-    public TicketGauges(ITicketRepository tickets, BlockBotMetrics metrics, TimeProvider time, ILogger<TicketGauges> logger)
+    public TicketGauges(ITicketRepository tickets, SupportMetrics metrics, TimeProvider time, ILogger<TicketGauges> logger)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         _tickets = tickets;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BlockBot.Conversation.Abstractions;
-using BlockBot.Conversation.Diagnostics;
+using BlockBot.Support.Diagnostics;
 using BlockBot.Support.Scheduling;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -17,7 +17,7 @@ public sealed class DeliverConversationEventJob(
     IConversationEvents events,
     EventDeliveryOrder order,
     TimeProvider time,
-    BlockBotMetrics metrics,
+    SupportMetrics metrics,
     ILogger<DeliverConversationEventJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)

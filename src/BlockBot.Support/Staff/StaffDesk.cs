@@ -1,6 +1,6 @@
 using BlockBot.Conversation;
 using BlockBot.Conversation.Abstractions;
-using BlockBot.Conversation.Diagnostics;
+using BlockBot.Support.Diagnostics;
 using BlockBot.Support.Events;
 using BlockBot.Support.Tickets;
 using Microsoft.Extensions.Logging;
@@ -20,7 +20,7 @@ public sealed class StaffDesk(
     IEventOutbox outbox,
     DateDisplay dates,
     TimeProvider time,
-    BlockBotMetrics metrics,
+    SupportMetrics metrics,
     ILogger<StaffDesk> logger)
 {
     public const int MaxDeclineReasonLength = 500;

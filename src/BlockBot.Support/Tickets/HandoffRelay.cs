@@ -3,7 +3,8 @@ using BlockBot.Support.Staff;
 
 namespace BlockBot.Support.Tickets;
 
-public sealed class HandoffRelay(ITicketRepository tickets, IStaffChat staffChat) : IHandoffRelay
+/// <summary>Carries a customer's messages to the person handling their open ticket (taken, or open).</summary>
+public sealed class HandoffRelay(ITicketRepository tickets, IStaffChat staffChat) : IMessageRelay
 {
     public async Task<bool> TryRelayAsync(CustomerId customer, string text, CancellationToken cancellationToken)
     {

@@ -143,7 +143,7 @@ public sealed class MetricsTests : ConversationTestBase
         var logs = new CapturingLoggerProvider();
         using var loggers = new LoggerFactory([logs]);
         using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var metrics = new BlockBotMetrics(meters.GetRequiredService<IMeterFactory>());
+        var metrics = new SupportMetrics(meters.GetRequiredService<IMeterFactory>());
         var connections = Database.CreateFactory();
         var tickets = new SqlTicketRepository(connections);
         using var gauges = new TicketGauges(tickets, metrics, Clock, loggers.CreateLogger<TicketGauges>());

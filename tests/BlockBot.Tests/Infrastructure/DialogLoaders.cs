@@ -15,6 +15,6 @@ public static class DialogLoaders
         services.AddBlockBotCore(new ConfigurationBuilder().Build());
         services.AddSingleton<BlockBot.Support.Staff.IStaffChat, RecordingStaffChat>();
         var provider = services.BuildServiceProvider();
-        return new DialogSetLoader(provider.GetServices<IDialogAction>(), provider.GetRequiredService<IKnownEvents>());
+        return new DialogSetLoader(provider.GetServices<IDialogAction>(), provider.GetRequiredService<IKnownEvents>(), provider.GetServices<IStatusReport>());
     }
 }

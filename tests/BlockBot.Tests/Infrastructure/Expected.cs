@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
 using BlockBot.Conversation.Dialogs.Model;
+using BlockBot.Conversation.Steps.Ask;
+using BlockBot.Conversation.Steps.Say;
+using BlockBot.Conversation.Steps.Wait;
 
 namespace BlockBot.Tests.Infrastructure;
 

@@ -4,6 +4,7 @@ using BlockBot.Conversation.Turns;
 using BlockBot.Storage;
 using BlockBot.Storage.Sql;
 using BlockBot.Storage.Turns;
+using BlockBot.Support.Events;
 using BlockBot.Tests.Infrastructure;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;

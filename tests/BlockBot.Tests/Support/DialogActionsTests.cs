@@ -1,6 +1,7 @@
 using BlockBot.Conversation;
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Cases;
+using BlockBot.Support.Customers;
 using BlockBot.Support.Events;
 using BlockBot.Support.Reminders;
 using BlockBot.Support.Tickets;
@@ -227,7 +228,7 @@ public sealed class DialogActionsTests : IAsyncLifetime
     [Fact]
     public async Task Customer_messages_reach_staff_only_while_a_ticket_is_worked_on()
     {
-        var relay = _harness.Get<IHandoffRelay>();
+        var relay = _harness.Get<IMessageRelay>();
         Assert.False(await relay.TryRelayAsync(Customer, "hello?", default));
         var values = Values();
         await RunAsync("handoff", values, ("kind", "general_question"));

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using BlockBot.Tests.Infrastructure;
 using BlockBot.Conversation;
 using BlockBot.Conversation.Abstractions;
-using BlockBot.Conversation.Diagnostics;
+using BlockBot.Support.Diagnostics;
 using BlockBot.Support.Events;
 using BlockBot.Support.Staff;
 using BlockBot.Support.Tickets;
@@ -216,7 +216,7 @@ public sealed class StaffDeskTests : IAsyncLifetime
             _outbox,
             new DateDisplay(Options.Create(new ConversationOptions())),
             _time,
-            new BlockBotMetrics(_meters.GetRequiredService<IMeterFactory>()),
+            new SupportMetrics(_meters.GetRequiredService<IMeterFactory>()),
             NullLogger<StaffDesk>.Instance);
 
     private Task<HandoffTicket> AddTicketAsync(TicketState state, string? handledBy = null) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Support.Events;
 using BlockBot.Tests.Infrastructure;
 using BlockBot.Tests.Telegram.Fake;
 using Microsoft.Bot.Schema;

@@ -5,7 +5,7 @@ using BlockBot.Conversation.Understanding;
 namespace BlockBot.Conversation.Dialogs.Loading;
 
 /// <summary>Loads and validates every file of a dialogs folder; any problem fails the whole load.</summary>
-public sealed class DialogSetLoader(IEnumerable<IDialogAction> actions, IKnownEvents knownEvents)
+public sealed class DialogSetLoader(IEnumerable<IDialogAction> actions, IKnownEvents knownEvents, IEnumerable<IStatusReport> statusReports)
 {
     public const string TextsFileName = "texts.yaml";
     public const string QuestionsFileName = "questions.yaml";
@@ -62,7 +62,7 @@ public sealed class DialogSetLoader(IEnumerable<IDialogAction> actions, IKnownEv
         }
 
         var actionsByName = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
-        new DialogValidator(actionsByName, knownEvents.Names, BuiltInCommands).Validate(dialogs, texts, textsLocation, problems);
+        new DialogValidator(actionsByName, knownEvents.Names, BuiltInCommands, statusReports.SelectMany(r => r.TextKeys)).Validate(dialogs, texts, textsLocation, problems);
         QuestionValidator.Validate(questions, dialogs.ToDictionary(d => d.Id, StringComparer.Ordinal), BuiltInCommands, problems);
         if (problems.Count > 0)
         {

@@ -1,13 +1,18 @@
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Dialogs.Model;
+using BlockBot.Conversation.Steps;
 
 namespace BlockBot.Conversation.Dialogs.Loading;
 
-/// <summary>Checks what no single file can check alone: targets, actions, events, reachability, required texts.</summary>
+/// <summary>
+/// Checks what no single file can check alone: required dialogs and texts, commands, step ids, targets, events and
+/// reachability; each step kind adds its own checks (<see cref="StepKind.Validate"/>).
+/// </summary>
 internal sealed class DialogValidator(
     IReadOnlyDictionary<string, IDialogAction> actions,
     IReadOnlySet<string> knownEvents,
-    IReadOnlySet<string> builtInCommands)
+    IReadOnlySet<string> builtInCommands,
+    IEnumerable<string> domainTextKeys)
 {
     public void Validate(
         IReadOnlyList<DialogDefinition> dialogs,
@@ -25,7 +30,7 @@ internal sealed class DialogValidator(
             }
         }
 
-        foreach (var key in TextKeys.Required().Where(k => !texts.ContainsKey(k)))
+        foreach (var key in TextKeys.Required().Concat(domainTextKeys).Distinct(StringComparer.Ordinal).Where(k => !texts.ContainsKey(k)))
         {
             problems.Add(new DialogProblem(textsLocation, $"texts.yaml is missing the text '{key}'"));
         }
@@ -60,6 +65,7 @@ internal sealed class DialogValidator(
             }
         }
 
+        var checks = new StepChecks(actions, dialogs, problems);
         foreach (var step in dialog.Steps)
         {
             foreach (var target in step.Targets.Where(t => dialog.IndexOf(t) < 0))
@@ -67,52 +73,18 @@ internal sealed class DialogValidator(
                 problems.Add(new DialogProblem(step.Location, $"'{target}' is not a step of the dialog '{dialog.Id}'"));
             }
 
-            switch (step)
+            if (step is IAwaitsEvents awaits)
             {
-                case DoStep doStep:
-                    ValidateAction(doStep, problems);
-                    break;
-                case AskStep ask:
-                    ValidateEvents(ask.Location, ask.Events.Keys, problems);
-                    break;
-                case WaitStep wait:
-                    ValidateEvents(wait.Location, wait.Events.Keys, problems);
-                    break;
-                case EndStep { Start: { } start } end when !dialogs.ContainsKey(start):
-                    problems.Add(new DialogProblem(end.Location, $"'end: start: {start}' names no dialog"));
-                    break;
+                foreach (var name in awaits.Events.Keys.Where(e => !knownEvents.Contains(e)))
+                {
+                    problems.Add(new DialogProblem(step.Location, $"unknown event '{name}' (known: {string.Join(", ", knownEvents.Order(StringComparer.Ordinal))})"));
+                }
             }
+
+            StepKinds.ByStepType[step.GetType()].Validate?.Invoke(step, checks);
         }
 
         ValidateReachability(dialog, problems);
-    }
-
-    private void ValidateAction(DoStep step, List<DialogProblem> problems)
-    {
-        if (!actions.TryGetValue(step.Action, out var action))
-        {
-            problems.Add(new DialogProblem(step.Location,
-                $"unknown action '{step.Action}' (known: {string.Join(", ", actions.Keys.Order(StringComparer.Ordinal))})"));
-            return;
-        }
-
-        foreach (var argument in step.Arguments.Keys.Where(a => !action.Arguments.Contains(a)))
-        {
-            problems.Add(new DialogProblem(step.Location, $"the action '{step.Action}' takes no argument '{argument}'"));
-        }
-
-        if (action.CheckArguments(step.Arguments) is { } error)
-        {
-            problems.Add(new DialogProblem(step.Location, $"the action '{step.Action}': {error}"));
-        }
-    }
-
-    private void ValidateEvents(SourceLocation location, IEnumerable<string> events, List<DialogProblem> problems)
-    {
-        foreach (var name in events.Where(e => !knownEvents.Contains(e)))
-        {
-            problems.Add(new DialogProblem(location, $"unknown event '{name}' (known: {string.Join(", ", knownEvents.Order(StringComparer.Ordinal))})"));
-        }
     }
 
     private static void ValidateReachability(DialogDefinition dialog, List<DialogProblem> problems)

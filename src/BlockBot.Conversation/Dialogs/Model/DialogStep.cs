@@ -1,6 +1,6 @@
 namespace BlockBot.Conversation.Dialogs.Model;
 
-/// <summary>A step of a dialog. The set of kinds is closed: say, ask, branch, do, wait, goto, end.</summary>
+/// <summary>A step of a dialog. Its kinds (say, ask, branch, do, wait, goto, end) are registered in <see cref="Steps.StepKinds"/>, each in its own folder under Steps/.</summary>
 public abstract record DialogStep(string? Id, SourceLocation Location)
 {
     /// <summary>The step's kind as the file spells it.</summary>

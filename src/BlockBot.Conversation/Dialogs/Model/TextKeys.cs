@@ -1,8 +1,6 @@
-using BlockBot.Conversation.Abstractions;
-
 namespace BlockBot.Conversation.Dialogs.Model;
 
-/// <summary>The keys of <c>texts.yaml</c> the engine says itself.</summary>
+/// <summary>The keys of <c>texts.yaml</c> the engine says itself (a status report declares its own: <see cref="Abstractions.IStatusReport.TextKeys"/>).</summary>
 public static class TextKeys
 {
     public const string Help = "help";
@@ -21,10 +19,6 @@ public static class TextKeys
     public const string Yes = "yes";
     public const string No = "no";
     public const string StatusNone = "status_none";
-    public const string StatusCase = "status_case";
-    public const string StatusReminder = "status_reminder";
-    public const string StatusTicket = "status_ticket";
-    public const string StatusTicketScheduled = "status_ticket_scheduled";
     public const string Waiting = "waiting";
     public const string Relayed = "relayed";
     public const string Error = "error";
@@ -35,27 +29,13 @@ public static class TextKeys
     public const string OfferDeclined = "offer_declined";
     public const string PersonAvailable = "person_available";
 
-    public static readonly IReadOnlyList<string> TicketStates = ["open", "taken", "done", "declined", "withdrawn", "scheduled"];
-
-    public static readonly IReadOnlyList<string> Reminders = [EventNames.AppealFollowUp, EventNames.PhoneOnlyEnd, EventNames.ChatsOnlyEnd];
-
-    public static string Stage(string stage) => "stage_" + stage;
-
-    public static string Reminder(string reminderEvent) => "reminder_" + reminderEvent;
-
-    public static string TicketState(string state) => "ticket_state_" + state;
-
     public static string Event(string eventName) => "event_" + eventName;
 
     public static IEnumerable<string> Required() =>
         new[]
         {
             Help, Cancelled, NothingToCancel, LangSwitched, LangUsage, UnknownCommand, NonText, TooLong,
-            RetryChoice, RetryYesNo, RetryTextLength, OfferPerson, PersonButton, Yes, No, StatusNone, StatusCase,
-            StatusReminder, StatusTicket, StatusTicketScheduled, Waiting, Relayed, Error, StaffMessage,
-            NotUnderstood, DidYouMean, OfferDialog, OfferDeclined, PersonAvailable,
-        }
-        .Concat(CaseStages.All.Select(Stage))
-        .Concat(Reminders.Select(Reminder))
-        .Concat(TicketStates.Select(TicketState));
+            RetryChoice, RetryYesNo, RetryTextLength, OfferPerson, PersonButton, Yes, No, StatusNone,
+            Waiting, Relayed, Error, StaffMessage, NotUnderstood, DidYouMean, OfferDialog, OfferDeclined, PersonAvailable,
+        };
 }

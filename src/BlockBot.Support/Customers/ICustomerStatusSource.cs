@@ -1,4 +1,6 @@
-namespace BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Abstractions;
+
+namespace BlockBot.Support.Customers;
 
 public interface ICustomerStatusSource
 {

@@ -1,4 +1,4 @@
-namespace BlockBot.Conversation.Abstractions;
+namespace BlockBot.Support.Customers;
 
 /// <summary>What <c>/status</c> reports. Stage, reminder kind and ticket state are keys the texts file translates.</summary>
 public sealed record CustomerStatus(

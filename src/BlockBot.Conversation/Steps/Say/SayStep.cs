@@ -1,4 +1,6 @@
-namespace BlockBot.Conversation.Dialogs.Model;
+using BlockBot.Conversation.Dialogs.Model;
+
+namespace BlockBot.Conversation.Steps.Say;
 
 public sealed record SayStep(string? Id, SourceLocation Location, LocalizedText Text) : DialogStep(Id, Location)
 {

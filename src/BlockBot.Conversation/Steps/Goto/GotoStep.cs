@@ -1,4 +1,6 @@
-namespace BlockBot.Conversation.Dialogs.Model;
+using BlockBot.Conversation.Dialogs.Model;
+
+namespace BlockBot.Conversation.Steps.Goto;
 
 public sealed record GotoStep(string? Id, SourceLocation Location, string Target) : DialogStep(Id, Location)
 {

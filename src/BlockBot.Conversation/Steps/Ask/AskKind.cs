@@ -1,4 +1,4 @@
-namespace BlockBot.Conversation.Dialogs.Model;
+namespace BlockBot.Conversation.Steps.Ask;
 
 public enum AskKind
 {

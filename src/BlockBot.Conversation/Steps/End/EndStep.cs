@@ -1,4 +1,6 @@
-namespace BlockBot.Conversation.Dialogs.Model;
+using BlockBot.Conversation.Dialogs.Model;
+
+namespace BlockBot.Conversation.Steps.End;
 
 /// <summary>Ends the dialog; <see cref="Start"/> names a dialog to continue with.</summary>
 public sealed record EndStep(string? Id, SourceLocation Location, string? Start) : DialogStep(Id, Location)

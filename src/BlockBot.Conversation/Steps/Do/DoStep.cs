@@ -1,4 +1,6 @@
-namespace BlockBot.Conversation.Dialogs.Model;
+using BlockBot.Conversation.Dialogs.Model;
+
+namespace BlockBot.Conversation.Steps.Do;
 
 /// <summary>Runs a named domain action with the step's arguments.</summary>
 public sealed record DoStep(

@@ -1,4 +1,6 @@
-namespace BlockBot.Conversation.Dialogs.Model;
+using BlockBot.Conversation.Dialogs.Model;
+
+namespace BlockBot.Conversation.Steps.Ask;
 
 /// <summary>A question. The answer is saved under <see cref="Save"/>; events listed in <see cref="Events"/> may interrupt it.</summary>
 public sealed record AskStep(
@@ -11,7 +13,7 @@ public sealed record AskStep(
     int MinLength,
     int MaxLength,
     IReadOnlyList<ChoiceOption> Choices,
-    IReadOnlyDictionary<string, string> Events) : DialogStep(Id, Location)
+    IReadOnlyDictionary<string, string> Events) : DialogStep(Id, Location), IAwaitsEvents
 {
     public override string Kind => "ask";
 

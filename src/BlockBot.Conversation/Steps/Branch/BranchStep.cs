@@ -1,4 +1,6 @@
-namespace BlockBot.Conversation.Dialogs.Model;
+using BlockBot.Conversation.Dialogs.Model;
+
+namespace BlockBot.Conversation.Steps.Branch;
 
 /// <summary>Jumps by a saved value: a matching case, <see cref="Empty"/> when the value is missing, else <see cref="Else"/>, else on.</summary>
 public sealed record BranchStep(

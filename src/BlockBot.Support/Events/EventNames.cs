@@ -1,4 +1,6 @@
-namespace BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Abstractions;
+
+namespace BlockBot.Support.Events;
 
 /// <summary>The event names the dialog files may wait for.</summary>
 public static class EventNames
@@ -11,6 +13,6 @@ public static class EventNames
     public const string StaffDone = "staff_done";
     public const string StaffDeclined = "staff_declined";
 
-    /// <summary>A staff member's reply to the ticket; values <c>staff</c> and <c>text</c>. The engine says it whatever step the dialog is on.</summary>
-    public const string StaffMessage = "staff_message";
+    /// <summary>A staff member's reply to the ticket: the engine's <see cref="StaffMessageEvent"/>.</summary>
+    public const string StaffMessage = StaffMessageEvent.Name;
 }

@@ -1,4 +1,4 @@
-namespace BlockBot.Conversation.Abstractions;
+namespace BlockBot.Support.Cases;
 
 /// <summary>The stages a case moves through; <c>texts.yaml</c> names each one for <c>/status</c>.</summary>
 public static class CaseStages
