@@ -27,11 +27,14 @@ public static class BlockBotHostBuilderExtensions
     /// <summary>An OTLP collector's address (<c>http://127.0.0.1:4317</c>); when set, the BlockBot meter is exported there.</summary>
     public const string OtlpEndpointKey = "BlockBot:Metrics:OtlpEndpoint";
 
-    /// <summary>Everything but the channels: the engine, the support domain and storage.</summary>
+    /// <summary>
+    /// Everything but the channels: the engine, the support domain with the scheduler, and storage, which adds
+    /// Quartz's persistent store to the support domain's one scheduler configuration.
+    /// </summary>
     public static IServiceCollection AddBlockBotCore(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddBlockBotConversation(configuration)
-            .AddBlockBotSupport(configuration)
+            .AddBlockBotSupport(configuration, quartz => quartz.UseBlockBotStore(configuration))
             .AddBlockBotStorage(configuration);
 
     public static IHostApplicationBuilder AddBlockBot(this IHostApplicationBuilder builder)
