@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Pipeline;
+using BlockBot.Conversation.Proactive;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -12,7 +12,7 @@ namespace BlockBot.Bench;
 /// Each customer has a conversation of their own; the bot's replies to it, in its turns and in
 /// proactive ones (reminders, staff events), go to that customer's queue.
 /// </summary>
-public sealed class BenchAdapter : BotAdapter, IProactiveAdapter
+public sealed class BenchAdapter : ProactiveAdapter
 {
     public const string ChannelName = "bench";
 
@@ -28,7 +28,7 @@ public sealed class BenchAdapter : BotAdapter, IProactiveAdapter
         pipeline.ApplyTo(this);
     }
 
-    public string ChannelId => ChannelName;
+    public override string ChannelId => ChannelName;
 
     /// <summary>Proactive turns run so far (reminders, staff events).</summary>
     public long ProactiveTurns => Interlocked.Read(ref _proactiveTurns);
@@ -101,16 +101,11 @@ public sealed class BenchAdapter : BotAdapter, IProactiveAdapter
     public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The bench channel does not delete messages.");
 
-    // The base implementation disposes the turn context before the pipeline finishes (research/libs.md C2).
-    public override async Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    public override Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _proactiveTurns);
-        using var context = new TurnContext(this, reference.GetContinuationActivity());
-        await RunPipelineAsync(context, callback, cancellationToken);
+        return base.ContinueConversationAsync(botId, reference, callback, cancellationToken);
     }
-
-    public Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
-        ContinueConversationAsync(_botAccount.Id, reference, callback, cancellationToken);
 
     private static string ConversationIdOf(string userId) => "bench-" + userId;
 }

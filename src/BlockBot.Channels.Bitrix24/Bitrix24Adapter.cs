@@ -3,6 +3,7 @@ using BlockBot.Channels.Bitrix24.Events;
 using BlockBot.Channels.Bitrix24.Rest;
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Pipeline;
+using BlockBot.Conversation.Proactive;
 using BlockBot.Conversation.Turns;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -15,7 +16,7 @@ namespace BlockBot.Channels.Bitrix24;
 /// is the customer's portal user. A customer's message or keyboard press is a message activity (a press carries the
 /// choice's value as its text); the bot joining the chat is a conversation update, which greets.
 /// </summary>
-public sealed class Bitrix24Adapter : BotAdapter, IProactiveAdapter
+public sealed class Bitrix24Adapter : ProactiveAdapter
 {
     public const string Channel = "bitrix24";
 
@@ -41,7 +42,7 @@ public sealed class Bitrix24Adapter : BotAdapter, IProactiveAdapter
         pipeline.ApplyTo(this);
     }
 
-    public string ChannelId => Channel;
+    public override string ChannelId => Channel;
 
     public Task ProcessMessageAsync(Bitrix24Event inbound, string text, CancellationToken cancellationToken)
     {
@@ -112,12 +113,8 @@ public sealed class Bitrix24Adapter : BotAdapter, IProactiveAdapter
     public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The bot does not delete customers' messages.");
 
-    // The base implementation disposes the turn context before the pipeline finishes (research/libs.md C2).
-    public override Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
-        RunAsync(reference.GetContinuationActivity(), callback, cancellationToken);
-
-    public Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
-        ContinueConversationAsync(reference.Bot?.Id ?? string.Empty, reference, callback, cancellationToken);
+    protected override Task RunTurnAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        RunAsync(activity, callback, cancellationToken);
 
     private async Task RunAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
     {

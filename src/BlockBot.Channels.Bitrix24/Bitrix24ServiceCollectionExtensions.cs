@@ -4,6 +4,7 @@ using BlockBot.Channels.Bitrix24.Rest;
 using BlockBot.Channels.Bitrix24.Staff;
 using BlockBot.Channels.Bitrix24.Webhook;
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Diagnostics;
 using BlockBot.Support.Staff;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -26,10 +27,10 @@ public static class Bitrix24ServiceCollectionExtensions
 
     /// <summary>
     /// The Bitrix24 open-lines channel: registration at start, events by fetch or webhook, the adapter, the REST
-    /// client with the portal's rate limit, and the operator transfer. The staff chat there is separate:
-    /// <see cref="AddBlockBotBitrix24StaffChat"/>. What the channel keeps durably is the port <see cref="IBitrix24Store"/>
-    /// plus the writer of <see cref="Bitrix24EventProcessed"/>, which the storage project implements and the host
-    /// registers beside this (ADR 0010).
+    /// client with the portal's rate limit, and the operator transfer. Its health check calls <c>server.time</c>.
+    /// The staff chat there is separate: <see cref="Bitrix24StaffChatOption"/>. What the channel keeps durably is the
+    /// port <see cref="IBitrix24Store"/> plus the writer of <see cref="Bitrix24EventProcessed"/>, which the storage
+    /// project implements and the host registers beside this (ADR 0010).
     /// </summary>
     public static IServiceCollection AddBlockBotBitrix24(this IServiceCollection services, IConfiguration configuration)
     {
@@ -63,6 +64,7 @@ public static class Bitrix24ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<Bitrix24Options>>()));
         services.AddSingleton<Bitrix24EventRouter>();
         services.AddHostedService<Bitrix24Registration>();
+        services.AddHealthChecks().AddCheck<Bitrix24HealthCheck>("bitrix24", tags: [HealthTags.Ready], timeout: TimeSpan.FromSeconds(10));
 
         var mode = configuration.GetSection(Bitrix24Options.Section).GetValue<Bitrix24EventMode?>(nameof(Bitrix24Options.EventMode)) ?? Bitrix24EventMode.Fetch;
         if (mode == Bitrix24EventMode.Webhook)
@@ -77,6 +79,18 @@ public static class Bitrix24ServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>
+    /// The Bitrix24 chat as the staff chat: chosen by default when <c>BlockBot:Bitrix24:StaffDialogId</c> is set,
+    /// available when the portal is configured.
+    /// </summary>
+    public static StaffChatOption Bitrix24StaffChatOption(this IConfiguration configuration) => new()
+    {
+        Name = "Bitrix24",
+        ChosenByDefault = !string.IsNullOrWhiteSpace(configuration[$"{Bitrix24Options.Section}:{nameof(Bitrix24Options.StaffDialogId)}"]),
+        Unavailable = configuration.IsBitrix24Configured() ? null : "the portal is not configured (BlockBot:Bitrix24:WebhookUrl or its OAuth keys)",
+        Register = services => services.AddBlockBotBitrix24StaffChat(),
+    };
 
     /// <summary>The staff chat is the Bitrix24 chat <c>BlockBot:Bitrix24:StaffDialogId</c>; needs <see cref="AddBlockBotBitrix24"/>.</summary>
     public static IServiceCollection AddBlockBotBitrix24StaffChat(this IServiceCollection services)

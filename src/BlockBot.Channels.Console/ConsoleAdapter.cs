@@ -1,5 +1,5 @@
-using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Pipeline;
+using BlockBot.Conversation.Proactive;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace BlockBot.Channels.Console;
 
 /// <summary>The terminal as a Bot Framework channel: each typed line is a message activity; replies print as lines.</summary>
-public sealed class ConsoleAdapter : BotAdapter, IProactiveAdapter
+public sealed class ConsoleAdapter : ProactiveAdapter
 {
     public const string Channel = "console";
 
@@ -26,7 +26,7 @@ public sealed class ConsoleAdapter : BotAdapter, IProactiveAdapter
         pipeline.ApplyTo(this);
     }
 
-    public string ChannelId => Channel;
+    public override string ChannelId => Channel;
 
     public async Task ProcessLineAsync(string line, CancellationToken cancellationToken)
     {
@@ -43,8 +43,7 @@ public sealed class ConsoleAdapter : BotAdapter, IProactiveAdapter
             ServiceUrl = "console://local",
         };
 
-        using var context = new TurnContext(this, activity);
-        await RunPipelineAsync(context, _bot.OnTurnAsync, cancellationToken);
+        await RunTurnAsync(activity, _bot.OnTurnAsync, cancellationToken);
     }
 
     public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
@@ -65,14 +64,4 @@ public sealed class ConsoleAdapter : BotAdapter, IProactiveAdapter
 
     public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The console cannot delete printed lines.");
-
-    // The base implementation disposes the turn context before the pipeline finishes (research/libs.md C2).
-    public override async Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
-    {
-        using var context = new TurnContext(this, reference.GetContinuationActivity());
-        await RunPipelineAsync(context, callback, cancellationToken);
-    }
-
-    public Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
-        ContinueConversationAsync(_botAccount.Id, reference, callback, cancellationToken);
 }

@@ -21,6 +21,14 @@ public static class ConsoleServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The terminal as the staff chat: always available, the default when no channel's staff chat is set.</summary>
+    public static StaffChatOption ConsoleStaffChatOption(this IConfiguration configuration) => new()
+    {
+        Name = "Console",
+        ChosenByDefault = true,
+        Register = services => services.AddBlockBotConsoleStaffChat(configuration),
+    };
+
     /// <summary>
     /// The staff chat printed in the terminal. Without the console customer side (customers on another channel),
     /// the terminal reads only <c>/staff</c> lines and its end of input does not stop the bot.

@@ -3,6 +3,7 @@ using BlockBot.Channels.Telegram.Inbox;
 using BlockBot.Channels.Telegram.Sending;
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Pipeline;
+using BlockBot.Conversation.Proactive;
 using BlockBot.Conversation.Turns;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -15,7 +16,7 @@ namespace BlockBot.Channels.Telegram;
 /// <see cref="TelegramUpdateHandled"/> too), queued in the durable outbox in the transaction that saves the turn's
 /// state, from which <see cref="TelegramOutboxSender"/> sends them within Telegram's limits.
 /// </summary>
-public sealed class TelegramAdapter : BotAdapter, IProactiveAdapter
+public sealed class TelegramAdapter : ProactiveAdapter
 {
     public const string Channel = Microsoft.Bot.Connector.Channels.Telegram;
 
@@ -31,7 +32,7 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveAdapter
         pipeline.ApplyTo(this);
     }
 
-    public string ChannelId => Channel;
+    public override string ChannelId => Channel;
 
     public ChannelAccount BotAccount => new(_identity.Id.ToString(CultureInfo.InvariantCulture), _identity.Username);
 
@@ -79,11 +80,11 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveAdapter
     public override Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The dialogs do not delete sent messages.");
 
-    // The base implementation disposes the turn context before the pipeline finishes (research/libs.md C2).
-    public override async Task ContinueConversationAsync(string botId, ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
+    // A proactive turn: what it queues in the outbox is saved with the turn, and the sender is woken after it.
+    protected override async Task RunTurnAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
     {
         var output = new TurnOutput();
-        using (var context = new TurnContext(this, reference.GetContinuationActivity()))
+        using (var context = new TurnContext(this, activity))
         {
             Begin(context, output);
             await RunPipelineAsync(context, callback, cancellationToken);
@@ -95,9 +96,6 @@ public sealed class TelegramAdapter : BotAdapter, IProactiveAdapter
             _sender.Wake();
         }
     }
-
-    public Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken) =>
-        ContinueConversationAsync(reference.Bot?.Id ?? BotAccount.Id, reference, callback, cancellationToken);
 
     /// <summary>
     /// What the turn saves of Telegram's own: the update it answers marked handled, and what was said for the update

@@ -3,6 +3,7 @@ using BlockBot.Channels.Telegram.Receiving;
 using BlockBot.Channels.Telegram.Sending;
 using BlockBot.Channels.Telegram.Staff;
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Diagnostics;
 using BlockBot.Support.Staff;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -21,9 +22,10 @@ public static class TelegramServiceCollectionExtensions
     /// <summary>
     /// The Telegram channel: the client, the inbox and outbox, the one send limiter, polling or the webhook
     /// endpoint, and the staff group's actions. The staff chat itself is chosen separately
-    /// (<see cref="AddBlockBotTelegramStaffChat"/>). What the channel keeps durably it declares as ports —
-    /// <see cref="ITelegramStore"/>, <see cref="ISharedSendSchedule"/>, <see cref="IStrangerNoticeStore"/> and the writers
-    /// of its turn records — which the storage project implements and the host registers beside this (ADR 0010).
+    /// (<see cref="TelegramStaffChatOption"/>). Its health check asks the Bot API for <c>getMe</c>. What the channel keeps
+    /// durably it declares as ports — <see cref="ITelegramStore"/>, <see cref="ISharedSendSchedule"/>,
+    /// <see cref="IStrangerNoticeStore"/> and the writers of its turn records — which the storage project implements and
+    /// the host registers beside this (ADR 0010).
     /// </summary>
     public static IServiceCollection AddBlockBotTelegram(this IServiceCollection services, IConfiguration configuration)
     {
@@ -48,6 +50,7 @@ public static class TelegramServiceCollectionExtensions
         services.AddSingleton<StrangerNotices>();
         services.AddSingleton<TelegramWebhookEndpoint>();
         services.AddSingleton<IStartupFilter, TelegramWebhookStartupFilter>();
+        services.AddHealthChecks().AddCheck<TelegramHealthCheck>("telegram", tags: [HealthTags.Ready], timeout: TimeSpan.FromSeconds(10));
 
         // Started in this order: the start-up check first, so nothing runs against a wrong token.
         services.AddHostedService<TelegramStartup>();
@@ -61,6 +64,18 @@ public static class TelegramServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>
+    /// The Telegram group as the staff chat: chosen by default when <c>BlockBot:Telegram:StaffChatId</c> is set,
+    /// available when the channel runs.
+    /// </summary>
+    public static StaffChatOption TelegramStaffChatOption(this IConfiguration configuration) => new()
+    {
+        Name = "Telegram",
+        ChosenByDefault = !string.IsNullOrWhiteSpace(configuration[TelegramOptions.StaffChatIdKey]),
+        Unavailable = configuration.IsTelegramConfigured() ? null : $"{TelegramOptions.TokenKey} is not set",
+        Register = services => services.AddBlockBotTelegramStaffChat(),
+    };
 
     /// <summary>The staff chat is the Telegram group <c>BlockBot:Telegram:StaffChatId</c>. Needs <see cref="AddBlockBotTelegram"/>.</summary>
     public static IServiceCollection AddBlockBotTelegramStaffChat(this IServiceCollection services)

@@ -19,7 +19,11 @@ namespace BlockBot.Conversation;
 
 public static class ConversationServiceCollectionExtensions
 {
-    /// <summary>The dialog engine, its state and pipeline. Needs an IStorage, an ITurnStore and the domain's abstractions registered elsewhere.</summary>
+    /// <summary>
+    /// The dialog engine, its state and pipeline, and the services every project shares (<see cref="DateDisplay"/>,
+    /// <see cref="BlockBotMetrics"/>). Needs an IStorage, an ITurnStore, an <see cref="ICrossInstanceLock"/> (storage
+    /// chooses it by provider) and the domain's abstractions registered elsewhere.
+    /// </summary>
     public static IServiceCollection AddBlockBotConversation(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ConversationOptions>()
@@ -67,9 +71,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<ConversationTurnLock>();
         services.AddSingleton<TurnCommitMiddleware>();
         services.AddMetrics();
-        services.TryAddSingleton<BlockBotMetrics>();
+        services.AddSingleton<BlockBotMetrics>();
         services.AddSingleton<TurnMetrics>();
-        services.TryAddSingleton<ICrossInstanceLock, SingleInstanceLock>();
         services.AddSingleton<ConversationReferenceRecorder>();
         services.AddSingleton<TurnErrorHandler>();
         services.AddSingleton<BotPipeline>();

@@ -20,12 +20,20 @@ namespace BlockBot.Support;
 public static class SupportServiceCollectionExtensions
 {
     /// <summary>
-    /// The support domain: policy, tickets, staff desk, reminders, event delivery, and every dialog action.
-    /// Expects from elsewhere: <see cref="ICaseRepository"/> and <see cref="ITicketRepository"/> (storage),
-    /// <see cref="IStaffChat"/> (a channel), <see cref="IConversationEvents"/> and <see cref="IConversationDirectory"/>
-    /// (conversation), and Quartz's job store (storage's own <c>AddQuartz</c> call).
+    /// The support domain: policy, tickets, staff desk, reminders, event delivery, every dialog action, and the
+    /// Quartz scheduler with its hosted service. Expects from elsewhere: <see cref="ICaseRepository"/> and
+    /// <see cref="ITicketRepository"/> (storage), <see cref="IStaffChat"/> (a channel), <see cref="IConversationEvents"/>,
+    /// <see cref="IConversationDirectory"/>, <see cref="ICrossInstanceLock"/>, <see cref="DateDisplay"/> and <see cref="BlockBotMetrics"/>
+    /// (conversation and storage).
     /// </summary>
-    public static IServiceCollection AddBlockBotSupport(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="configureStore">
+    /// Adds Quartz's job store to the one scheduler configuration, e.g. storage's <c>UseBlockBotStore</c> (the persistent
+    /// store in BlockBot's database). Without it Quartz keeps jobs in memory.
+    /// </param>
+    public static IServiceCollection AddBlockBotSupport(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Action<IQuartzBuilder>? configureStore = null)
     {
         services.AddOptions<ClearingPolicyOptions>()
             .Bind(configuration.GetSection(ClearingPolicyOptions.Section))
@@ -41,14 +49,10 @@ public static class SupportServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<DateDisplay>();
 
         services.AddSingleton<ClearingPolicy>();
         services.AddSingleton<IEventOutbox, EventOutbox>();
         services.AddSingleton<EventDeliveryOrder>();
-        // One instance unless storage says otherwise (PostgreSQL replaces it with an advisory lock).
-        services.TryAddSingleton<ICrossInstanceLock, SingleInstanceLock>();
-        services.AddMetrics();
         services.AddSingleton<SupportMetrics>();
         services.AddSingleton<TicketGauges>();
         services.AddHostedService<TicketGaugeRefreshService>();
@@ -81,9 +85,12 @@ public static class SupportServiceCollectionExtensions
         services.AddTransient<DeliverConversationEventJob>();
         services.AddTransient<OpenScheduledTicketJob>();
 
-        // Scheduler-level settings only; the job store is configured by storage's own AddQuartz call,
-        // and the two calls configure the one default scheduler.
-        services.AddQuartz(quartz => quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "BlockBot"));
+        // The one AddQuartz call: Support owns scheduling. The job store comes from whoever owns the database.
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "BlockBot");
+            configureStore?.Invoke(quartz);
+        });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }

@@ -7,6 +7,7 @@ using BlockBot.Storage;
 using BlockBot.Storage.Channels.Bitrix24;
 using BlockBot.Storage.Channels.Telegram;
 using BlockBot.Support;
+using BlockBot.Support.Staff;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,19 +21,22 @@ namespace BlockBot;
 public static class BlockBotHostBuilderExtensions
 {
     /// <summary>
-    /// <c>Console</c>, <c>Telegram</c> or <c>Bitrix24</c>. By default Telegram when <c>BlockBot:Telegram:StaffChatId</c>
-    /// is set, else Bitrix24 when <c>BlockBot:Bitrix24:StaffDialogId</c> is set, else the console.
+    /// <c>Console</c>, <c>Telegram</c> or <c>Bitrix24</c>. By default the first channel, in the order offered, whose own
+    /// staff-chat setting is present (<see cref="StaffChatOption.ChosenByDefault"/>), else the console.
     /// </summary>
     public const string StaffChatKey = "BlockBot:StaffChat";
 
     /// <summary>An OTLP collector's address (<c>http://127.0.0.1:4317</c>); when set, the BlockBot meter is exported there.</summary>
     public const string OtlpEndpointKey = "BlockBot:Metrics:OtlpEndpoint";
 
-    /// <summary>Everything but the channels: the engine, the support domain and storage.</summary>
+    /// <summary>
+    /// Everything but the channels: the engine, the support domain with the scheduler, and storage, which adds
+    /// Quartz's persistent store to the support domain's one scheduler configuration.
+    /// </summary>
     public static IServiceCollection AddBlockBotCore(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddBlockBotConversation(configuration)
-            .AddBlockBotSupport(configuration)
+            .AddBlockBotSupport(configuration, quartz => quartz.UseBlockBotStore(configuration))
             .AddBlockBotStorage(configuration);
 
     public static IHostApplicationBuilder AddBlockBot(this IHostApplicationBuilder builder)
@@ -62,7 +66,9 @@ public static class BlockBotHostBuilderExtensions
             services.AddBlockBotConsole(configuration);
         }
 
-        services.AddBlockBotStaffChat(configuration, telegram, bitrix24);
+        services.AddBlockBotStaffChat(
+            configuration,
+            [configuration.TelegramStaffChatOption(), configuration.Bitrix24StaffChatOption(), configuration.ConsoleStaffChatOption()]);
         services.AddBlockBotMetricsExport(configuration);
         return builder;
     }
@@ -85,35 +91,20 @@ public static class BlockBotHostBuilderExtensions
             .AddOtlpExporter(otlp => otlp.Endpoint = uri));
     }
 
-    /// <summary>Registers exactly one staff chat, as <see cref="StaffChatKey"/> chooses.</summary>
-    private static void AddBlockBotStaffChat(this IServiceCollection services, IConfiguration configuration, bool telegram, bool bitrix24)
+    /// <summary>Registers exactly one staff chat of those the channels offer, as <see cref="StaffChatKey"/> chooses.</summary>
+    private static void AddBlockBotStaffChat(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<StaffChatOption> offered)
     {
-        var chosen = configuration[StaffChatKey];
-        if (string.IsNullOrWhiteSpace(chosen))
+        var name = configuration[StaffChatKey];
+        var chosen = string.IsNullOrWhiteSpace(name)
+            ? offered.First(o => o.ChosenByDefault)
+            : offered.FirstOrDefault(o => string.Equals(o.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+              ?? throw Invalid($"{StaffChatKey} must be {string.Join(", ", offered.Select(o => o.Name).SkipLast(1))} or {offered[^1].Name}, not '{name}'");
+        if (chosen.Unavailable is { } reason)
         {
-            chosen = !string.IsNullOrWhiteSpace(configuration[TelegramOptions.StaffChatIdKey]) ? "Telegram"
-                : !string.IsNullOrWhiteSpace(configuration[$"{Bitrix24Options.Section}:{nameof(Bitrix24Options.StaffDialogId)}"]) ? "Bitrix24"
-                : "Console";
+            throw Invalid($"{StaffChatKey} is {chosen.Name}, but {reason}");
         }
 
-        switch (chosen.Trim().ToLowerInvariant())
-        {
-            case "console":
-                services.AddBlockBotConsoleStaffChat(configuration);
-                break;
-            case "telegram" when telegram:
-                services.AddBlockBotTelegramStaffChat();
-                break;
-            case "bitrix24" when bitrix24:
-                services.AddBlockBotBitrix24StaffChat();
-                break;
-            case "telegram":
-                throw Invalid($"{StaffChatKey} is Telegram, but {TelegramOptions.TokenKey} is not set");
-            case "bitrix24":
-                throw Invalid($"{StaffChatKey} is Bitrix24, but the portal is not configured (BlockBot:Bitrix24:WebhookUrl or its OAuth keys)");
-            default:
-                throw Invalid($"{StaffChatKey} must be Console, Telegram or Bitrix24, not '{chosen}'");
-        }
+        chosen.Register(services);
     }
 
     private static OptionsValidationException Invalid(string message) => new(StaffChatKey, typeof(string), [message]);

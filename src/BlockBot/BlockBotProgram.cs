@@ -95,7 +95,7 @@ public static class BlockBotProgram
         var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
         web.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         web.AddBlockBot();
-        web.Services.AddBlockBotHealthChecks(web.Configuration);
+        web.Services.AddBlockBotHealthChecks();
         configureServices?.Invoke(web.Services);
         web.Host.UseDefaultServiceProvider(options =>
         {

@@ -1,17 +1,17 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace BlockBot.Channels.Bitrix24.Rest;
 
 /// <summary>
-/// Calls REST methods on the portal: every call waits for the request bucket, a call refused for load
-/// (503 <c>QUERY_LIMIT_EXCEEDED</c>, 429) or lost on the network is retried with growing delays, an expired
-/// OAuth token is renewed once, and any other error becomes a <see cref="Bitrix24Exception"/> with one log
-/// line naming the method and the portal's error code. Neither URLs nor parameters are logged: both can carry secrets.
+/// Calls REST methods on the portal: every call waits for the request bucket, a call refused for load or lost on the
+/// network is retried with growing delays (<see cref="Bitrix24Retry"/>), an expired OAuth token is renewed once, and
+/// any other error becomes a <see cref="Bitrix24Exception"/> with one log line naming the method and the portal's
+/// error code. Neither URLs nor parameters are logged: both can carry secrets.
 /// </summary>
 public sealed class Bitrix24RestClient(
     HttpClient http,
@@ -23,55 +23,29 @@ public sealed class Bitrix24RestClient(
     /// <summary>The most commands one <c>batch</c> call may carry.</summary>
     public const int MaxBatch = 50;
 
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(30);
+    private readonly ResiliencePipeline<Bitrix24Reply> _retry = Bitrix24Retry.Create(options.Value, logger);
 
     /// <returns>The response's <c>result</c>.</returns>
     public async Task<JsonNode?> CallAsync(string method, JsonObject parameters, CancellationToken cancellationToken)
     {
         var renewed = false;
-        for (var attempt = 0; ; attempt++)
+        while (true)
         {
-            var body = (JsonObject)parameters.DeepClone();
-            HttpStatusCode status;
-            JsonObject? response;
-            using (await bucket.AcquireAsync(cancellationToken))
+            var reply = await CallWithRetryAsync(method, parameters, cancellationToken);
+            if (reply.Error is null)
             {
-                var uri = await credentials.PrepareAsync(method, body, cancellationToken);
-                try
-                {
-                    using var reply = await http.PostAsJsonAsync(uri, body, cancellationToken);
-                    status = reply.StatusCode;
-                    response = await ReadAsync(reply, cancellationToken);
-                }
-                catch (HttpRequestException e) when (attempt < options.Value.MaxRetries)
-                {
-                    await BackOffAsync(method, attempt, "unreachable: " + e.HttpRequestError, cancellationToken);
-                    continue;
-                }
+                return reply.Response?["result"];
             }
 
-            var error = JsonRead.Text(response?["error"]);
-            if ((int)status < 300 && error is null)
-            {
-                return response?["result"];
-            }
-
-            error ??= "HTTP_" + ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (IsLoad(status, error) && attempt < options.Value.MaxRetries)
-            {
-                await BackOffAsync(method, attempt, error, cancellationToken);
-                continue;
-            }
-
-            if (error is "expired_token" && !renewed && await credentials.RefreshAsync(cancellationToken))
+            if (reply.Error is "expired_token" && !renewed && await credentials.RefreshAsync(cancellationToken))
             {
                 renewed = true;
                 continue;
             }
 
-            var description = JsonRead.Text(response?["error_description"]);
-            logger.LogError("Bitrix24 {Method} failed: HTTP {Status} {Error} ({Description})", method, (int)status, error, description);
-            throw new Bitrix24Exception(method, (int)status, error, description);
+            var description = JsonRead.Text(reply.Response?["error_description"]);
+            logger.LogError("Bitrix24 {Method} failed: HTTP {Status} {Error} ({Description})", method, (int)reply.Status, reply.Error, description);
+            throw new Bitrix24Exception(method, (int)reply.Status, reply.Error, description);
         }
     }
 
@@ -112,16 +86,38 @@ public sealed class Bitrix24RestClient(
         return results;
     }
 
-    private static bool IsLoad(HttpStatusCode status, string error) =>
-        status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests
-        || error is "QUERY_LIMIT_EXCEEDED" or "OPERATION_TIME_LIMIT" or "OVERLOAD_LIMIT";
-
-    private async Task BackOffAsync(string method, int attempt, string reason, CancellationToken cancellationToken)
+    private async Task<Bitrix24Reply> CallWithRetryAsync(string method, JsonObject parameters, CancellationToken cancellationToken)
     {
-        var grown = options.Value.RetryBaseDelay * Math.Pow(2, attempt);
-        var delay = (grown < MaxDelay ? grown : MaxDelay) * (0.8 + (0.4 * Random.Shared.NextDouble()));
-        logger.LogWarning("Bitrix24 {Method}: {Reason}; retry {Attempt} in {Delay} ms", method, reason, attempt + 1, (int)delay.TotalMilliseconds);
-        await Task.Delay(delay, cancellationToken);
+        var context = ResilienceContextPool.Shared.Get(method, cancellationToken);
+        try
+        {
+            return await _retry.ExecuteAsync(
+                static (context, state) => state.Client.CallOnceAsync(state.Method, state.Parameters, context.CancellationToken),
+                context,
+                (Client: this, Method: method, Parameters: parameters));
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<Bitrix24Reply> CallOnceAsync(string method, JsonObject parameters, CancellationToken cancellationToken)
+    {
+        var body = (JsonObject)parameters.DeepClone();
+        using (await bucket.AcquireAsync(cancellationToken))
+        {
+            var uri = await credentials.PrepareAsync(method, body, cancellationToken);
+            using var reply = await http.PostAsJsonAsync(uri, body, cancellationToken);
+            var response = await ReadAsync(reply, cancellationToken);
+            var error = JsonRead.Text(response?["error"]);
+            if ((int)reply.StatusCode >= 300 && error is null)
+            {
+                error = "HTTP_" + ((int)reply.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return new Bitrix24Reply(reply.StatusCode, response, error);
+        }
     }
 
     private static async Task<JsonObject?> ReadAsync(HttpResponseMessage reply, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using BlockBot.Channels.Telegram.Inbox;
 using BlockBot.Conversation.Abstractions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -13,7 +14,7 @@ namespace BlockBot.Channels.Telegram.Sending;
 /// <summary>
 /// Sends what the outbox holds, through the one limiter, each chat's messages in order; a row is deleted
 /// once Telegram accepted it. Network failures and server errors are retried with backoff; a chat that
-/// refuses the bot (blocked it, was deleted) gets its message dropped with a log line.
+/// refuses the bot (blocked it, was deleted) gets its message dropped with a log line. The retry is <see cref="SendRetry"/>.
 /// </summary>
 public sealed class TelegramOutboxSender(
     ITelegramStore store,
@@ -23,8 +24,7 @@ public sealed class TelegramOutboxSender(
     IOptions<TelegramOptions> options,
     ILogger<TelegramOutboxSender> logger) : ChatOrderedWorker<StoredOutgoing>(options.Value.ConcurrentSends, logger)
 {
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private readonly ResiliencePipeline _retry = SendRetry.Create(logger);
 
     /// <summary>The <see cref="ICrossInstanceLock"/> scope under which one chat's messages are sent.</summary>
     public const string Scope = "telegram-outbox";
@@ -45,31 +45,27 @@ public sealed class TelegramOutboxSender(
             return true;
         }
 
-        var backoff = FirstBackoff;
-        while (true)
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(SendRetry.ChatId, item.ChatId);
+        try
         {
-            try
-            {
-                await limiter.SendAsync(item.ChatId, SendPriority.Queued, token => SendAsync(item.Outgoing, token), cancellationToken);
-                break;
-            }
-            catch (ApiRequestException e) when (e.ErrorCode is 400 or 403 && item.Outgoing.Kind == OutgoingKind.RemoveKeyboard)
-            {
-                // "message is not modified" or too old to edit: the buttons are gone or cannot go; nothing to retry.
-                logger.LogDebug("Removing buttons in chat {ChatId} was refused: {Reason}", item.ChatId, e.Message);
-                break;
-            }
-            catch (ApiRequestException e) when (e.ErrorCode is 400 or 403)
-            {
-                logger.LogWarning("Telegram refused a message to chat {ChatId} ({ErrorCode}: {Reason}); it is dropped", item.ChatId, e.ErrorCode, e.Message);
-                break;
-            }
-            catch (Exception e) when (e is RequestException or HttpRequestException or ApiRequestException && !cancellationToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Sending to chat {ChatId} failed ({Reason}); retrying in {Backoff}", item.ChatId, e.Message, backoff);
-                await Task.Delay(backoff, cancellationToken);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
-            }
+            await _retry.ExecuteAsync(
+                static (context, state) => new ValueTask(state.Limiter.SendAsync(state.Item.ChatId, SendPriority.Queued, token => state.Sender.SendAsync(state.Item.Outgoing, token), context.CancellationToken)),
+                context,
+                (Sender: this, Limiter: limiter, Item: item));
+        }
+        catch (ApiRequestException e) when (e.ErrorCode is 400 or 403 && item.Outgoing.Kind == OutgoingKind.RemoveKeyboard)
+        {
+            // "message is not modified" or too old to edit: the buttons are gone or cannot go; nothing to retry.
+            logger.LogDebug("Removing buttons in chat {ChatId} was refused: {Reason}", item.ChatId, e.Message);
+        }
+        catch (ApiRequestException e) when (e.ErrorCode is 400 or 403)
+        {
+            logger.LogWarning("Telegram refused a message to chat {ChatId} ({ErrorCode}: {Reason}); it is dropped", item.ChatId, e.ErrorCode, e.Message);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
 
         await store.DeleteOutgoingAsync(item.Id, CancellationToken.None);

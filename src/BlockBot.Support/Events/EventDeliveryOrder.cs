@@ -1,5 +1,5 @@
 using BlockBot.Conversation.Abstractions;
-using BlockBot.Support.Scheduling;
+using BlockBot.Conversation.Concurrency;
 
 namespace BlockBot.Support.Events;
 
@@ -12,7 +12,7 @@ public sealed class EventDeliveryOrder(ICrossInstanceLock crossInstance)
     /// <summary>The <see cref="ICrossInstanceLock"/> scope of event delivery.</summary>
     public const string Scope = "events";
 
-    public KeyedLock Lock { get; } = new();
+    public KeyedLock<string> Lock { get; } = new(StringComparer.Ordinal);
 
     public ICrossInstanceLock CrossInstance => crossInstance;
 }

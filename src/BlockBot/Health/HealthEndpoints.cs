@@ -1,8 +1,6 @@
-using BlockBot.Channels.Bitrix24;
-using BlockBot.Channels.Telegram;
+using BlockBot.Conversation.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlockBot.Health;
@@ -15,27 +13,16 @@ internal static class HealthEndpoints
 {
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
-    private const string Ready = "ready";
 
-    public static void AddBlockBotHealthChecks(this IServiceCollection services, IConfiguration configuration)
-    {
-        var checks = services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
-            .AddCheck<SchedulerHealthCheck>("scheduler", tags: [Ready]);
-        if (configuration.IsTelegramConfigured())
-        {
-            checks.AddCheck<TelegramHealthCheck>("telegram", tags: [Ready], timeout: TimeSpan.FromSeconds(10));
-        }
-
-        if (configuration.IsBitrix24Configured())
-        {
-            checks.AddCheck<Bitrix24HealthCheck>("bitrix24", tags: [Ready], timeout: TimeSpan.FromSeconds(10));
-        }
-    }
+    /// <summary>The database and the scheduler; each channel's <c>AddBlockBot…</c> registers its own API's check.</summary>
+    public static void AddBlockBotHealthChecks(this IServiceCollection services) =>
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready])
+            .AddCheck<SchedulerHealthCheck>("scheduler", tags: [HealthTags.Ready]);
 
     public static void MapBlockBotHealthChecks(this WebApplication app)
     {
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) });
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
     }
 }

@@ -73,8 +73,9 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     }
 
     /// <summary>
-    /// BlockBot.Support calls AddQuartz for its scheduler settings and AddQuartzHostedService; ours adds the store.
-    /// Both calls must land on the one scheduler, in either order, and the store must really be the file.
+    /// BlockBot.Support makes the one AddQuartz call (scheduler settings and AddQuartzHostedService) and storage's
+    /// UseBlockBotStore adds the store to it. It must land on the one scheduler, whether storage is registered before
+    /// or after, and the store must really be the file.
     /// </summary>
     [Theory]
     [InlineData(true)]
@@ -117,22 +118,26 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         builder.Configuration.AddConfiguration(Configuration(connectionString));
         if (supportFirst)
         {
-            AddSupportScheduler(builder.Services);
+            AddSupportScheduler(builder.Services, builder.Configuration);
         }
 
         builder.Services.AddBlockBotStorage(builder.Configuration);
         if (!supportFirst)
         {
-            AddSupportScheduler(builder.Services);
+            AddSupportScheduler(builder.Services, builder.Configuration);
         }
 
         return builder.Build();
     }
 
-    /// <summary>What BlockBot.Support's own registration does with Quartz.</summary>
-    private static void AddSupportScheduler(IServiceCollection services)
+    /// <summary>What BlockBot.Support's own registration does with Quartz, handed storage's store as the host hands it.</summary>
+    private static void AddSupportScheduler(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddQuartz(quartz => quartz.UseDefaultThreadPool(SupportThreadPoolSize));
+        services.AddQuartz(quartz =>
+        {
+            quartz.UseDefaultThreadPool(SupportThreadPoolSize);
+            quartz.UseBlockBotStore(configuration);
+        });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
     }
 

@@ -1,5 +1,7 @@
 using BlockBot.Tests.Infrastructure;
+using BlockBot.Conversation;
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Diagnostics;
 using BlockBot.Storage.Sqlite;
 using BlockBot.Storage.Sql.Domain;
 using BlockBot.Support;
@@ -31,6 +33,11 @@ internal sealed class SupportHarness : IAsyncDisposable
         services.AddSingleton<IStaffChat>(StaffChat);
         services.AddSingleton<IConversationEvents>(Events);
         services.AddSingleton<IConversationDirectory>(Directory);
+        // What the conversation and storage registrations would provide beside the support domain.
+        services.AddSingleton<DateDisplay>();
+        services.AddMetrics();
+        services.AddSingleton<BlockBotMetrics>();
+        services.AddSingleton<ICrossInstanceLock, SingleInstanceLock>();
         services.AddBlockBotSupport(builder.Configuration);
         services.AddBlockBotSqlDomain();
         Host = builder.Build();

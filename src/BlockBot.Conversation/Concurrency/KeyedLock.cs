@@ -1,11 +1,15 @@
-namespace BlockBot.Support.Scheduling;
+namespace BlockBot.Conversation.Concurrency;
 
-/// <summary>An async lock per key (e.g. per customer), released when the returned handle is disposed; idle keys are dropped.</summary>
-public sealed class KeyedLock
+/// <summary>
+/// An async lock per key (a conversation, a customer), released when the returned handle is disposed. Waiters of one
+/// key go one at a time; different keys never wait for each other; a key nobody holds or waits for is dropped.
+/// </summary>
+public sealed class KeyedLock<TKey>(IEqualityComparer<TKey>? comparer = null)
+    where TKey : notnull
 {
-    private readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> _gates = new(StringComparer.Ordinal);
+    private readonly Dictionary<TKey, (SemaphoreSlim Gate, int Users)> _gates = new(comparer);
 
-    public async Task<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
+    public async Task<IDisposable> AcquireAsync(TKey key, CancellationToken cancellationToken)
     {
         SemaphoreSlim gate;
         lock (_gates)
@@ -28,7 +32,7 @@ public sealed class KeyedLock
         return new Handle(this, key, gate);
     }
 
-    private void Return(string key)
+    private void Return(TKey key)
     {
         lock (_gates)
         {
@@ -45,7 +49,7 @@ public sealed class KeyedLock
         }
     }
 
-    private sealed class Handle(KeyedLock owner, string key, SemaphoreSlim gate) : IDisposable
+    private sealed class Handle(KeyedLock<TKey> owner, TKey key, SemaphoreSlim gate) : IDisposable
     {
         private int _disposed;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Telegram.Bot;
 
-namespace BlockBot.Health;
+namespace BlockBot.Channels.Telegram;
 
 /// <summary>Ready when the Bot API answers <c>getMe</c> for our token.</summary>
 internal sealed class TelegramHealthCheck(ITelegramBotClient bot) : IHealthCheck

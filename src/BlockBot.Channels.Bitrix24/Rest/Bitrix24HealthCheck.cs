@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using BlockBot.Channels.Bitrix24.Rest;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace BlockBot.Health;
+namespace BlockBot.Channels.Bitrix24.Rest;
 
 /// <summary>Ready when the portal's REST API answers <c>server.time</c>, the cheapest call it has.</summary>
 internal sealed class Bitrix24HealthCheck(Bitrix24RestClient portal) : IHealthCheck

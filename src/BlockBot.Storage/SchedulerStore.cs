@@ -1,0 +1,86 @@
+using BlockBot.Storage.Postgres;
+using BlockBot.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Quartz;
+
+namespace BlockBot.Storage;
+
+/// <summary>
+/// What storage contributes to the scheduler BlockBot.Support configures: Quartz's persistent ADO store in BlockBot's
+/// own database (an SQLite file, or PostgreSQL clustered), so reminders survive restarts. The composition root hands
+/// <see cref="UseBlockBotStore"/> to <c>AddBlockBotSupport</c>, so Quartz is configured in one call.
+/// </summary>
+public static class SchedulerStore
+{
+    /// <summary>How late a reminder may fire before Quartz treats it as misfired (one-shots then fire at once).</summary>
+    internal static readonly TimeSpan MisfireThreshold = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often a clustered instance tells the others it is alive; twice this without news, its jobs are recovered.</summary>
+    internal static readonly TimeSpan ClusterCheckinInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Due triggers acquired under one lock on PostgreSQL: as many as Quartz's default 10 worker threads.</summary>
+    internal const int TriggersAcquiredTogether = 10;
+
+    /// <summary>The job store for the provider <c>BlockBot:Storage:Provider</c> names; needs <c>AddBlockBotStorage</c>.</summary>
+    public static void UseBlockBotStore(this IQuartzBuilder quartz, IConfiguration configuration)
+    {
+        var provider = configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.Provider), StorageProvider.Sqlite);
+        if (provider == StorageProvider.Postgres)
+        {
+            ConfigureClusteredPostgresStore(quartz);
+        }
+        else
+        {
+            ConfigureSqliteStore(quartz);
+        }
+    }
+
+    private static void ConfigureSqliteStore(IQuartzBuilder quartz) =>
+        quartz.UsePersistentStore(store =>
+        {
+            // The connection comes from the same factory as ours, so the options are the one source of truth.
+            store.UseSqlite(source => source.DataSourceFactory = provider =>
+                new BusyWaitingSqliteDataSource(provider.GetRequiredService<SqliteConnectionFactory>().ConnectionString));
+            store.UseSystemTextJsonSerializer();
+            store.ProvisionSchema();
+            store.ConfigureStore(options =>
+            {
+                options.StoreJobDataAsStrings = true;
+                options.MisfireThreshold = MisfireThreshold;
+            });
+        });
+
+    /// <summary>
+    /// Quartz on PostgreSQL, clustered: every instance sharing the database runs the scheduler, a trigger fires
+    /// on one of them, and the jobs of an instance that stopped checking in are recovered by the others. UseClustering
+    /// gives each instance a generated instance id.
+    /// </summary>
+    private static void ConfigureClusteredPostgresStore(IQuartzBuilder quartz)
+    {
+        // Clustered, every trigger acquisition and every scheduling change takes Quartz's one TRIGGER_ACCESS row lock:
+        // acquiring due triggers one at a time makes a burst of reminders and staff events queue behind it.
+        quartz.ConfigureScheduler(scheduler => scheduler.MaxBatchSize = TriggersAcquiredTogether);
+        quartz.UsePersistentStore(store =>
+        {
+            // Quartz's own pool on the same connection string, so disposing the scheduler leaves ours alone.
+            store.UsePostgres(source => source.DataSourceFactory = provider =>
+                NpgsqlDataSource.Create(provider.GetRequiredService<PostgresConnectionFactory>().ConnectionString));
+            store.UseSystemTextJsonSerializer();
+            store.ProvisionSchema();
+            store.UseClustering(cluster =>
+            {
+                cluster.CheckinInterval = ClusterCheckinInterval;
+                cluster.CheckinMisfireThreshold = ClusterCheckinInterval * 2;
+            });
+            store.ConfigureStore(options =>
+            {
+                options.StoreJobDataAsStrings = true;
+                options.MisfireThreshold = MisfireThreshold;
+                // Needed once more than one trigger is acquired at a time, so two nodes never take the same one.
+                options.AcquireTriggersWithinLock = true;
+            });
+        });
+    }
+}
