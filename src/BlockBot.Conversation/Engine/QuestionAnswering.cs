@@ -124,6 +124,7 @@ internal sealed class QuestionAnswering(
     private static bool Accepts(TextPlace place, TopicMatch best, string text) => place switch
     {
         TextPlace.FreeText => MessageShape.IsQuestionNotAnswer(best, text),
+        TextPlace.YesNo => MessageShape.IsQuestionNotAnswer(best, text),
         TextPlace.WaitingWithPerson => MessageShape.IsExplicitQuestion(text),
         _ => true,
     };

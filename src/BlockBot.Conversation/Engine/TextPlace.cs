@@ -9,7 +9,7 @@ internal enum TextPlace
     /// <summary>At a choice (the menu among them), and the text is none of the choices.</summary>
     Choice,
 
-    /// <summary>At a yes/no question, and the text is neither.</summary>
+    /// <summary>At a yes/no question, and the text is neither: as at a free-text question, only a clear question is taken for one.</summary>
     YesNo,
 
     /// <summary>At a free-text question (the line's name): only a clear question is not the answer.</summary>

@@ -3,8 +3,9 @@ using BlockBot.Conversation.Engine;
 namespace BlockBot.Conversation.Understanding;
 
 /// <summary>
-/// Whether a message reads as a question or a sentence rather than a short answer. At a free-text step (the line's
-/// name) only such a message may be taken for a question: "Продажи" or "WA Москва" are answers whatever they match.
+/// Whether a message reads as a question or a sentence rather than a short answer. Where a short answer is expected
+/// (the line's name, yes or no) only such a message may be taken for a question: "Продажи" or "WA Москва" are names
+/// and "может быть" or "не знаю даже" a failed yes or no, whatever they match.
 /// </summary>
 public static class MessageShape
 {
@@ -40,7 +41,7 @@ public static class MessageShape
     }
 
     /// <summary>
-    /// At a free-text step, whether a message confidently about <paramref name="match"/>'s topic is a question rather
+    /// Where a short answer is expected, whether a message confidently about <paramref name="match"/>'s topic is a question rather
     /// than the answer: it must be asked (a question mark or word), or be a sentence longer than names usually are, or
     /// be mostly a greeting, thanks or "ok" of a few words. Nothing is taken for out of scope there: that is what names
     /// look like.

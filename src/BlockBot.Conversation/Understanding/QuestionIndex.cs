@@ -48,7 +48,6 @@ public sealed class QuestionIndex : IDisposable
     {
         _entries = entries;
         var similarity = new BM25Similarity(K1, B);
-        _wordCounts = new TopicWordCounts(entries.Count);
         using (var writer = new IndexWriter(_directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, _analyzer) { Similarity = similarity }))
         {
             var entryOfDocument = new List<int>();
@@ -62,12 +61,12 @@ public sealed class QuestionIndex : IDisposable
                         new TextField(CustomerTextAnalyzer.GramsField, example.Text, Field.Store.NO),
                     ]);
                     entryOfDocument.Add(entry);
-                    _wordCounts.AddExample(entry, Terms(CustomerTextAnalyzer.WordsField, example.Text).Keys);
                 }
             }
 
             writer.ForceMerge(1);
             _entryOfDocument = [.. entryOfDocument];
+            _wordCounts = new TopicWordCounts(entries.Count, _entryOfDocument);
         }
 
         _reader = DirectoryReader.Open(_directory);
@@ -78,7 +77,22 @@ public sealed class QuestionIndex : IDisposable
             while (terms?.MoveNext() == true)
             {
                 _documentFrequency[new Term(field, BytesRef.DeepCopyOf(terms.Term))] = terms.DocFreq;
+                if (field == CustomerTextAnalyzer.WordsField)
+                {
+                    CountUses(terms);
+                }
             }
+        }
+    }
+
+    /// <summary>Counts, for the words field's current term, the examples of each topic that use it.</summary>
+    private void CountUses(TermsEnum terms)
+    {
+        var word = terms.Term.Utf8ToString();
+        var documents = terms.Docs(null, null);
+        for (var document = documents.NextDoc(); document != DocIdSetIterator.NO_MORE_DOCS; document = documents.NextDoc())
+        {
+            _wordCounts.AddUse(_entryOfDocument[document], word);
         }
     }
 

@@ -12,7 +12,8 @@ public sealed class TopicWordCounts
     private readonly Dictionary<string, int>[] _examplesWithWord;
     private readonly int[] _examples;
 
-    public TopicWordCounts(int topics)
+    /// <param name="topicOfExample">The topic of each example, by example number.</param>
+    public TopicWordCounts(int topics, IReadOnlyList<int> topicOfExample)
     {
         _examplesWithWord = new Dictionary<string, int>[topics];
         _examples = new int[topics];
@@ -20,16 +21,18 @@ public sealed class TopicWordCounts
         {
             _examplesWithWord[topic] = new Dictionary<string, int>(StringComparer.Ordinal);
         }
+
+        foreach (var topic in topicOfExample)
+        {
+            _examples[topic]++;
+        }
     }
 
-    public void AddExample(int topic, IEnumerable<string> words)
+    /// <summary>Counts one more example of <paramref name="topic"/> that uses <paramref name="word"/>.</summary>
+    public void AddUse(int topic, string word)
     {
-        _examples[topic]++;
         var counts = _examplesWithWord[topic];
-        foreach (var word in words)
-        {
-            counts[word] = counts.GetValueOrDefault(word) + 1;
-        }
+        counts[word] = counts.GetValueOrDefault(word) + 1;
     }
 
     /// <summary>
