@@ -95,9 +95,15 @@ internal sealed class QuestionAnswering(
             return true;
         }
 
-        // Asking back suits a question that is not an answer; a wait's own reply says more than "Did you mean" would.
-        if (interpretation.Verdict == Verdict.Unsure && place is TextPlace.Choice or TextPlace.YesNo
-            && (MessageShape.IsExplicitQuestion(text) || MessageShape.WordCount(text) >= 3))
+        // Asking back suits a question that is not an answer; a wait's own reply says more than "Did you mean" would,
+        // and at yes or no only a clear question is one ("не знаю даже" is a failed answer).
+        var asking = place switch
+        {
+            TextPlace.Choice => MessageShape.IsExplicitQuestion(text) || MessageShape.WordCount(text) >= 3,
+            TextPlace.YesNo => MessageShape.IsExplicitQuestion(text) || MessageShape.IsSentence(text),
+            _ => false,
+        };
+        if (interpretation.Verdict == Verdict.Unsure && asking)
         {
             await AskWhichAsync(turn, interpretation, cancellationToken);
             return true;

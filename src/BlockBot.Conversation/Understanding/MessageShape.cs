@@ -26,6 +26,9 @@ public static class MessageShape
         "does", "did", "will", "would", "pls", "please", "tell", "help",
     };
 
+    /// <summary>Five words and more: longer than a name or a short answer runs.</summary>
+    public static bool IsSentence(string text) => WordCount(text) >= SentenceMinWords;
+
     public static int WordCount(string text) => AnswerMatcher.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>A question mark or a question word first: asked, not told.</summary>
@@ -43,7 +46,8 @@ public static class MessageShape
     /// <summary>
     /// Where a short answer is expected, whether a message confidently about <paramref name="match"/>'s topic is a question rather
     /// than the answer: it must be asked (a question mark or word), or be a sentence longer than names usually are, or
-    /// be mostly a greeting, thanks or "ok" of a few words. Nothing is taken for out of scope there: that is what names
+    /// be mostly a greeting, thanks or "ok" of a few words with a word of its own ("Поддержка" is a line's name, though
+    /// greetings say "здравствуйте, поддержка"). Nothing is taken for out of scope there: that is what names
     /// look like.
     /// </summary>
     public static bool IsQuestionNotAnswer(TopicMatch match, string text)
@@ -55,7 +59,7 @@ public static class MessageShape
         }
 
         var words = WordCount(text);
-        return IsExplicitQuestion(text) || words >= SentenceMinWords || (topic.SmallTalk && words <= SmallTalkMaxWords && match.Score >= SmallTalkMinScore);
+        return IsExplicitQuestion(text) || IsSentence(text) || (topic.SmallTalk && words <= SmallTalkMaxWords && match.Score >= SmallTalkMinScore && match.HasOwnWord);
     }
 
     /// <summary>True when the message has no letter at all (digits, emoji, punctuation): nothing to understand.</summary>

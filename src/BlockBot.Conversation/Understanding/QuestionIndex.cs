@@ -32,6 +32,9 @@ public sealed class QuestionIndex : IDisposable
     private const double DistinctiveShare = 0.04;
     private const int TypoMinLength = 5;
 
+    // A topic's own word is one its examples use over e^2 (7.4) times as often as the rest do.
+    private const double OwnWordLeaning = 2;
+
     private readonly IReadOnlyList<QuestionEntry> _entries;
     private readonly RAMDirectory _directory = new();
     private readonly CustomerTextAnalyzer _analyzer = new();
@@ -122,13 +125,14 @@ public sealed class QuestionIndex : IDisposable
         var best = sums.ToDictionary(p => p.Key, p => p.Value.Sum / ExamplesPerTopic);
 
         var two = best.OrderByDescending(p => p.Value).Take(2).ToList();
-        if (two.Count == 1)
+        TopicMatch Match(KeyValuePair<int, double> topic) => new(_entries[topic.Key], topic.Value)
         {
-            return [new TopicMatch(_entries[two[0].Key], two[0].Value)];
-        }
+            HasOwnWord = _wordCounts.HasOwnWord(knownWords, topic.Key, OwnWordLeaning),
+        };
 
-        var lead = _wordCounts.LogOdds(knownWords, two[0].Key, two[1].Key);
-        return [new TopicMatch(_entries[two[0].Key], two[0].Value) { LeadOverNext = lead }, new TopicMatch(_entries[two[1].Key], two[1].Value)];
+        return two.Count == 1
+            ? [Match(two[0])]
+            : [Match(two[0]) with { LeadOverNext = _wordCounts.LogOdds(knownWords, two[0].Key, two[1].Key) }, Match(two[1])];
     }
 
     /// <returns>

@@ -8,4 +8,7 @@ public sealed record TopicMatch(QuestionEntry Entry, double Score)
     /// runner-up's (natural log odds; negative leans to the runner-up). See <see cref="TopicWordCounts"/>.
     /// </summary>
     public double LeadOverNext { get; init; }
+
+    /// <summary>Whether the message has a word of this topic's own (<see cref="TopicWordCounts.HasOwnWord"/>).</summary>
+    public bool HasOwnWord { get; init; }
 }

@@ -11,6 +11,8 @@ public sealed class TopicWordCounts
 
     private readonly Dictionary<string, int>[] _examplesWithWord;
     private readonly int[] _examples;
+    private readonly Dictionary<string, int> _examplesWithWordAnywhere = new(StringComparer.Ordinal);
+    private readonly int _allExamples;
 
     /// <param name="topicOfExample">The topic of each example, by example number.</param>
     public TopicWordCounts(int topics, IReadOnlyList<int> topicOfExample)
@@ -26,6 +28,8 @@ public sealed class TopicWordCounts
         {
             _examples[topic]++;
         }
+
+        _allExamples = topicOfExample.Count;
     }
 
     /// <summary>Counts one more example of <paramref name="topic"/> that uses <paramref name="word"/>.</summary>
@@ -33,6 +37,28 @@ public sealed class TopicWordCounts
     {
         var counts = _examplesWithWord[topic];
         counts[word] = counts.GetValueOrDefault(word) + 1;
+        _examplesWithWordAnywhere[word] = _examplesWithWordAnywhere.GetValueOrDefault(word) + 1;
+    }
+
+    /// <summary>
+    /// Whether one of the words is the topic's own: its examples use it at least e^<paramref name="leaning"/> times as
+    /// often as the other topics' examples do. "привет" is a greeting's own word; "поддержка", which greetings use
+    /// ("здравствуйте, поддержка") but questions use as much, is not.
+    /// </summary>
+    public bool HasOwnWord(IEnumerable<string> words, int topic, double leaning)
+    {
+        var elsewhere = _allExamples - _examples[topic];
+        foreach (var word in words)
+        {
+            var here = _examplesWithWord[topic].GetValueOrDefault(word);
+            var there = _examplesWithWordAnywhere.GetValueOrDefault(word) - here;
+            if (Math.Log((here + Unseen) / (_examples[topic] + 1)) - Math.Log((there + Unseen) / (elsewhere + 1)) >= leaning)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
