@@ -1,3 +1,5 @@
+using BlockBot.Conversation.Abstractions;
+
 namespace BlockBot.Support.Cases;
 
 /// <summary>One reported block of one customer's line, followed through the procedure until it is closed.</summary>
@@ -5,7 +7,7 @@ namespace BlockBot.Support.Cases;
 /// <param name="Outcome">One of <see cref="CaseOutcomes"/> once the case is closed; null while it is open.</param>
 public sealed record BlockCase(
     long Id,
-    string CustomerKey,
+    CustomerId Customer,
     string Line,
     bool? CrmMarketing,
     bool? Repeated,

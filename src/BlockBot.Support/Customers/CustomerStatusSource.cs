@@ -12,14 +12,14 @@ public sealed class CustomerStatusSource(
 {
     public async Task<CustomerStatus?> GetStatusAsync(CustomerId customer, CancellationToken cancellationToken)
     {
-        var openCase = await cases.FindOpenAsync(customer.Key, cancellationToken);
+        var openCase = await cases.FindOpenAsync(customer, cancellationToken);
         if (openCase is null)
         {
             return null;
         }
 
         var reminder = await reminders.NextAsync(openCase.Id, cancellationToken);
-        var ticket = (await tickets.ListForCustomerAsync(customer.Key, cancellationToken)).FirstOrDefault(t => t.State.IsActive());
+        var ticket = (await tickets.ListForCustomerAsync(customer, cancellationToken)).FirstOrDefault(t => t.State.IsActive());
         return new CustomerStatus(
             openCase.Line,
             openCase.Stage,

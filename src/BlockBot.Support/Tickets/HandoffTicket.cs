@@ -1,7 +1,9 @@
+using BlockBot.Conversation.Abstractions;
+
 namespace BlockBot.Support.Tickets;
 
 /// <summary>Work handed to support staff, with what the dialog collected for it.</summary>
-/// <param name="CustomerKey">The <see cref="Conversation.Abstractions.CustomerId.Key"/> of the customer it is for.</param>
+/// <param name="Customer">The customer it is for.</param>
 /// <param name="CustomerLanguage">The customer's language (ru/en), so staff know how to reply.</param>
 /// <param name="OpensAt">When the ticket opened, or, while scheduled, when it will open.</param>
 /// <param name="HandledBy">Display name of the staff member who took, finished or declined it.</param>
@@ -10,7 +12,7 @@ public sealed record HandoffTicket(
     long Id,
     TicketKind Kind,
     TicketState State,
-    string CustomerKey,
+    CustomerId Customer,
     long? CaseId,
     string? Line,
     bool? CrmMarketing,

@@ -27,7 +27,7 @@ public sealed class TicketIssuer(
             throw new ArgumentException($"A clearing request needs kind {TicketKinds.QueueClearing} or {TicketKinds.VmChange}.", nameof(request));
         }
 
-        var lineTickets = await tickets.ListForLineAsync(request.Customer.Key, request.Line, cancellationToken);
+        var lineTickets = await tickets.ListForLineAsync(request.Customer, request.Line, cancellationToken);
         if (lineTickets.FirstOrDefault(t => t.Kind == request.Kind && t.State.IsActive()) is { } pending)
         {
             logger.LogInformation("Clearing for case {CaseId} reuses active ticket {TicketId}", request.CaseId, pending.Id);
@@ -40,7 +40,7 @@ public sealed class TicketIssuer(
         var state = opensAt <= now ? TicketState.Open : TicketState.Scheduled;
         var ticket = await tickets.AddAsync(
             new HandoffTicket(
-                0, request.Kind, state, request.Customer.Key, request.CaseId, request.Line.Trim(), request.CrmMarketing, request.Repeated,
+                0, request.Kind, state, request.Customer, request.CaseId, request.Line.Trim(), request.CrmMarketing, request.Repeated,
                 request.Language, now, opensAt, HandledBy: null, DeclineReason: null, ClosedAt: null, StaffMessageRef: null),
             cancellationToken);
         logger.LogInformation("Ticket {TicketId} ({Kind}) for case {CaseId} is {State}, opening {OpensAt}",
@@ -63,7 +63,7 @@ public sealed class TicketIssuer(
         string? line,
         CancellationToken cancellationToken)
     {
-        var existing = (await tickets.ListForCustomerAsync(customer.Key, cancellationToken))
+        var existing = (await tickets.ListForCustomerAsync(customer, cancellationToken))
             .FirstOrDefault(t => t.Kind == TicketKind.GeneralQuestion && t.State.IsWorkable());
         if (existing is not null)
         {
@@ -73,7 +73,7 @@ public sealed class TicketIssuer(
         var now = time.GetUtcNow();
         var ticket = await tickets.AddAsync(
             new HandoffTicket(
-                0, TicketKind.GeneralQuestion, TicketState.Open, customer.Key, caseId, line, CrmMarketing: null, Repeated: null,
+                0, TicketKind.GeneralQuestion, TicketState.Open, customer, caseId, line, CrmMarketing: null, Repeated: null,
                 language, now, now, HandledBy: null, DeclineReason: null, ClosedAt: null, StaffMessageRef: null),
             cancellationToken);
         logger.LogInformation("Ticket {TicketId} (general question) opened", ticket.Id);

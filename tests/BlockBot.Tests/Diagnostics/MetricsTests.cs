@@ -153,7 +153,7 @@ public sealed class MetricsTests : ConversationTestBase
 
         await tickets.AddAsync(
             new HandoffTicket(
-                0, TicketKind.VmChange, TicketState.Open, "test:1", null, "Sales", null, null, "en",
+                0, TicketKind.VmChange, TicketState.Open, new CustomerId("test", "1"), null, "Sales", null, null, "en",
                 Clock.GetUtcNow(), Clock.GetUtcNow(), null, null, null, null),
             CancellationToken.None);
         await gauges.RefreshAsync(CancellationToken.None);

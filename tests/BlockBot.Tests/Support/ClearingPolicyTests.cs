@@ -1,3 +1,4 @@
+using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Policy;
 using BlockBot.Support.Tickets;
 using Microsoft.Extensions.Options;
@@ -64,7 +65,7 @@ public sealed class ClearingPolicyTests
             }
 
             return new HandoffTicket(
-                1, TicketKind.QueueClearing, state, "telegram:1", 1, "Sales", null, null, "ru",
+                1, TicketKind.QueueClearing, state, new CustomerId("telegram", "1"), 1, "Sales", null, null, "ru",
                 opensAt.AddDays(-1), opensAt, null, null, closedAt, null);
         });
 }

@@ -256,8 +256,8 @@ public sealed class DialogActionsTests : IAsyncLifetime
 
         var withdrawn = Assert.Single(_harness.StaffChat.Updated);
         Assert.Equal((openTicket, TicketState.Withdrawn), (withdrawn.Id, withdrawn.State));
-        Assert.Empty(await _harness.Database.Tickets.ListForCustomerAsync(Customer.Key, default));
-        Assert.Empty(await _harness.Database.Cases.ListForCustomerAsync(Customer.Key, default));
+        Assert.Empty(await _harness.Database.Tickets.ListForCustomerAsync(Customer, default));
+        Assert.Empty(await _harness.Database.Cases.ListForCustomerAsync(Customer, default));
         Assert.Null(await _harness.Get<ReminderScheduler>().NextAsync(caseId, default));
         Assert.False(await _harness.Scheduler.Exists(TicketOpenings.JobKeyOf(scheduledTicket), default));
         Assert.Equal(Customer, Assert.Single(_harness.Directory.Deleted));
@@ -285,10 +285,10 @@ public sealed class DialogActionsTests : IAsyncLifetime
     private Task<HandoffTicket> AddDoneClearingAsync(string line, DateTimeOffset doneAt) =>
         _harness.Database.Tickets.AddAsync(
             new HandoffTicket(
-                0, TicketKind.QueueClearing, TicketState.Done, Customer.Key, null, line, false, false, "ru",
+                0, TicketKind.QueueClearing, TicketState.Done, Customer, null, line, false, false, "ru",
                 doneAt.AddDays(-1), doneAt.AddDays(-1), "Anna", null, doneAt, "card-0"),
             default);
 
     private static BlockCase NewCase(string line, DateTimeOffset at) =>
-        new(0, Customer.Key, line, null, null, CaseStages.Appeal, null, at, at, null);
+        new(0, Customer, line, null, null, CaseStages.Appeal, null, at, at, null);
 }

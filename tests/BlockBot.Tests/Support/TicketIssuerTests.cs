@@ -24,12 +24,12 @@ public sealed class TicketIssuerTests : IAsyncLifetime, IDisposable
     public async Task A_ticket_stored_but_never_posted_is_posted_when_the_clearing_is_asked_for_again()
     {
         var blockCase = await _host.Services.GetRequiredService<ICaseRepository>().CreateAsync(
-            new BlockCase(0, Customer.Key, "Sales", false, false, CaseStages.Appeal, Outcome: null, BotHost.Start, BotHost.Start, ClosedAt: null),
+            new BlockCase(0, Customer, "Sales", false, false, CaseStages.Appeal, Outcome: null, BotHost.Start, BotHost.Start, ClosedAt: null),
             CancellationToken.None);
         // The crash came after the ticket was stored and before its card was posted.
         var stored = await _host.Services.GetRequiredService<ITicketRepository>().AddAsync(
             new HandoffTicket(
-                0, TicketKind.QueueClearing, TicketState.Open, Customer.Key, blockCase.Id, "Sales", false, false, "en",
+                0, TicketKind.QueueClearing, TicketState.Open, Customer, blockCase.Id, "Sales", false, false, "en",
                 BotHost.Start, BotHost.Start, HandledBy: null, DeclineReason: null, ClosedAt: null, StaffMessageRef: null),
             CancellationToken.None);
         var issuer = _host.Services.GetRequiredService<TicketIssuer>();

@@ -1,3 +1,4 @@
+using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Cases;
 
 namespace BlockBot.Storage.Sql.Domain;
@@ -31,7 +32,7 @@ internal sealed class CaseRow
 
     public BlockCase ToCase() => new(
         Id,
-        CustomerKey,
+        CustomerId.Parse(CustomerKey),
         Line,
         SqlValues.FromFlag(CrmMarketing),
         SqlValues.FromFlag(Repeated),

@@ -1,3 +1,4 @@
+using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Tickets;
 
 namespace BlockBot.Storage.Sql.Domain;
@@ -45,7 +46,7 @@ internal sealed class TicketRow
         Id,
         TicketKinds.Parse(Kind),
         TicketStates.Parse(State),
-        CustomerKey,
+        CustomerId.Parse(CustomerKey),
         CaseId,
         Line,
         SqlValues.FromFlag(CrmMarketing),
