@@ -28,7 +28,17 @@ public sealed class OpenCaseAction(ICaseRepository cases, ReminderScheduler remi
 
         var now = time.GetUtcNow();
         var created = await cases.CreateAsync(
-            new BlockCase(0, context.Customer, line, crm, repeated, CaseStages.Appeal, Outcome: null, now, now, ClosedAt: null),
+            new BlockCase
+            {
+                Id = 0,
+                Customer = context.Customer,
+                Line = line,
+                CrmMarketing = crm,
+                Repeated = repeated,
+                Stage = CaseStages.Appeal,
+                CreatedAt = now,
+                UpdatedAt = now,
+            },
             cancellationToken);
         context.Values[ValueNames.CaseId] = ActionValues.Text(created.Id);
     }

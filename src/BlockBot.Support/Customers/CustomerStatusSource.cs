@@ -20,14 +20,16 @@ public sealed class CustomerStatusSource(
 
         var reminder = await reminders.NextAsync(openCase.Id, cancellationToken);
         var ticket = (await tickets.ListForCustomerAsync(customer, cancellationToken)).FirstOrDefault(t => t.State.IsActive());
-        return new CustomerStatus(
-            openCase.Line,
-            openCase.Stage,
-            reminder?.Event,
-            reminder?.Due,
-            ticket?.Id,
-            ticket?.State.ToText(),
-            ticket?.HandledBy,
-            ticket?.OpensAt);
+        return new CustomerStatus
+        {
+            Line = openCase.Line,
+            Stage = openCase.Stage,
+            NextReminderKind = reminder?.Event,
+            NextReminderAt = reminder?.Due,
+            TicketId = ticket?.Id,
+            TicketState = ticket?.State.ToText(),
+            TicketHandledBy = ticket?.HandledBy,
+            TicketOpensAt = ticket?.OpensAt,
+        };
     }
 }

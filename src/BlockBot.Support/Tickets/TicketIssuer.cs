@@ -39,9 +39,20 @@ public sealed class TicketIssuer(
         var opensAt = policy.EarliestAllowed(slots, now);
         var state = opensAt <= now ? TicketState.Open : TicketState.Scheduled;
         var ticket = await tickets.AddAsync(
-            new HandoffTicket(
-                0, request.Kind, state, request.Customer, request.CaseId, request.Line.Trim(), request.CrmMarketing, request.Repeated,
-                request.Language, now, opensAt, HandledBy: null, DeclineReason: null, ClosedAt: null, StaffMessageRef: null),
+            new HandoffTicket
+            {
+                Id = 0,
+                Kind = request.Kind,
+                State = state,
+                Customer = request.Customer,
+                CaseId = request.CaseId,
+                Line = request.Line.Trim(),
+                CrmMarketing = request.CrmMarketing,
+                Repeated = request.Repeated,
+                CustomerLanguage = request.Language,
+                CreatedAt = now,
+                OpensAt = opensAt,
+            },
             cancellationToken);
         logger.LogInformation("Ticket {TicketId} ({Kind}) for case {CaseId} is {State}, opening {OpensAt}",
             ticket.Id, request.Kind, request.CaseId, state, opensAt);
@@ -72,9 +83,20 @@ public sealed class TicketIssuer(
 
         var now = time.GetUtcNow();
         var ticket = await tickets.AddAsync(
-            new HandoffTicket(
-                0, TicketKind.GeneralQuestion, TicketState.Open, customer, caseId, line, CrmMarketing: null, Repeated: null,
-                language, now, now, HandledBy: null, DeclineReason: null, ClosedAt: null, StaffMessageRef: null),
+            new HandoffTicket
+            {
+                Id = 0,
+                Kind = TicketKind.GeneralQuestion,
+                State = TicketState.Open,
+                Customer = customer,
+                CaseId = caseId,
+                Line = line,
+                CrmMarketing = null,
+                Repeated = null,
+                CustomerLanguage = language,
+                CreatedAt = now,
+                OpensAt = now,
+            },
             cancellationToken);
         logger.LogInformation("Ticket {TicketId} (general question) opened", ticket.Id);
         return await PostAsync(ticket, cancellationToken);

@@ -103,5 +103,15 @@ public sealed class SqliteCaseRepositoryTests : IAsyncLifetime
     }
 
     private static BlockCase NewCase(CustomerId customer, string line, DateTimeOffset at, bool? crm = false, bool? repeated = true) =>
-        new(0, customer, line, crm, repeated, CaseStages.Appeal, null, at, at, null);
+        new BlockCase
+        {
+            Id = 0,
+            Customer = customer,
+            Line = line,
+            CrmMarketing = crm,
+            Repeated = repeated,
+            Stage = CaseStages.Appeal,
+            CreatedAt = at,
+            UpdatedAt = at,
+        };
 }

@@ -115,5 +115,18 @@ public sealed class SqliteTicketRepositoryTests : IAsyncLifetime
     }
 
     private static HandoffTicket NewTicket(CustomerId customer, string? line, TicketState state, TicketKind kind = TicketKind.QueueClearing) =>
-        new(0, kind, state, customer, null, line, null, null, "en", Now, Now, null, null, null, null);
+        new HandoffTicket
+        {
+            Id = 0,
+            Kind = kind,
+            State = state,
+            Customer = customer,
+            CaseId = null,
+            Line = line,
+            CrmMarketing = null,
+            Repeated = null,
+            CustomerLanguage = "en",
+            CreatedAt = Now,
+            OpensAt = Now,
+        };
 }
