@@ -59,7 +59,7 @@ public sealed class AutoStaff(AutoStaffChat chat, StaffDesk desk, ILogger<AutoSt
 
             if (result.Succeeded)
             {
-                _doneAt[ticket.CustomerKey] = TimeProvider.System.GetTimestamp();
+                _doneAt[ticket.Customer.Key] = TimeProvider.System.GetTimestamp();
                 TakeAndDone.Record(TimeProvider.System.GetElapsedTime(started));
                 Interlocked.Increment(ref _completed);
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BlockBot.Channels.Bitrix24.Events;
+using BlockBot.Channels.Bitrix24.Inbound;
 using BlockBot.Channels.Bitrix24.Rest;
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Pipeline;
@@ -12,9 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace BlockBot.Channels.Bitrix24;
 
 /// <summary>
-/// Open-line customers as a Bot Framework channel. The conversation is the open-line chat (<c>chatN</c>), the user
-/// is the customer's portal user. A customer's message or keyboard press is a message activity (a press carries the
-/// choice's value as its text); the bot joining the chat is a conversation update, which greets.
+/// Open-line customers as a Bot Framework channel: runs the turn of each customer event, once, with the activity
+/// <see cref="Bitrix24ActivityMapper"/> makes of it, and sends the replies to the open-line chat.
 /// </summary>
 public sealed class Bitrix24Adapter : ProactiveAdapter
 {
@@ -44,18 +44,16 @@ public sealed class Bitrix24Adapter : ProactiveAdapter
 
     public override string ChannelId => Channel;
 
+    private ChannelAccount BotAccount => new(_botIdentity.Id.ToString(CultureInfo.InvariantCulture), "BlockBot");
+
     public Task ProcessMessageAsync(Bitrix24Event inbound, string text, CancellationToken cancellationToken)
     {
-        var activity = NewActivity(inbound, ActivityTypes.Message);
-        activity.Text = text;
-        return RunAsync(activity, Once(inbound), cancellationToken);
+        return RunAsync(Bitrix24ActivityMapper.ToActivity(inbound, text, BotAccount), Once(inbound), cancellationToken);
     }
 
     public Task ProcessJoinAsync(Bitrix24Event inbound, CancellationToken cancellationToken)
     {
-        var activity = NewActivity(inbound, ActivityTypes.ConversationUpdate);
-        activity.MembersAdded = [activity.From];
-        return RunAsync(activity, Once(inbound), cancellationToken);
+        return RunAsync(Bitrix24ActivityMapper.ToJoinActivity(inbound, BotAccount), Once(inbound), cancellationToken);
     }
 
     /// <summary>
@@ -152,18 +150,4 @@ public sealed class Bitrix24Adapter : ProactiveAdapter
 
     /// <summary>The portal will not let the bot write there; not a failure a retry mends.</summary>
     private static bool IsRefusal(Bitrix24Exception e) => e.Error is "ACCESS_DENIED";
-
-    private Activity NewActivity(Bitrix24Event inbound, string type) => new()
-    {
-        Type = type,
-        Id = inbound.MessageId?.ToString(CultureInfo.InvariantCulture) ?? Guid.NewGuid().ToString("N"),
-        ChannelId = Channel,
-        From = new ChannelAccount(inbound.UserId, inbound.UserName),
-        Recipient = new ChannelAccount(_botIdentity.Id.ToString(CultureInfo.InvariantCulture), "BlockBot"),
-        Conversation = new ConversationAccount(isGroup: false, id: inbound.DialogId),
-        Locale = inbound.Language,
-        Timestamp = DateTimeOffset.UtcNow,
-        ServiceUrl = "bitrix24://portal",
-        ChannelData = inbound,
-    };
 }

@@ -1,3 +1,4 @@
+using BlockBot.Channels.Console.Inbound;
 using BlockBot.Conversation.Pipeline;
 using BlockBot.Conversation.Proactive;
 using Microsoft.Bot.Builder;
@@ -30,19 +31,7 @@ public sealed class ConsoleAdapter : ProactiveAdapter
 
     public async Task ProcessLineAsync(string line, CancellationToken cancellationToken)
     {
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Message,
-            Id = Guid.NewGuid().ToString("N"),
-            ChannelId = Channel,
-            Text = line,
-            From = _user,
-            Recipient = _botAccount,
-            Conversation = _conversation,
-            Timestamp = DateTimeOffset.UtcNow,
-            ServiceUrl = "console://local",
-        };
-
+        var activity = ConsoleActivityMapper.ToActivity(line, _user, _botAccount, _conversation);
         await RunTurnAsync(activity, _bot.OnTurnAsync, cancellationToken);
     }
 

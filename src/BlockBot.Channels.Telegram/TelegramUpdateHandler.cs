@@ -1,7 +1,6 @@
-using System.Globalization;
+using BlockBot.Channels.Telegram.Inbound;
 using BlockBot.Channels.Telegram.Sending;
 using BlockBot.Channels.Telegram.Staff;
-using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -56,9 +55,7 @@ public sealed class TelegramUpdateHandler(
 
     private Task OnCustomerMessageAsync(Message message, TurnOutput output, CancellationToken cancellationToken)
     {
-        // Photos, stickers, voice and documents carry no text: the engine asks for text.
-        var activity = CustomerActivity(message.Chat, message.From, message.Text, message.Id.ToString(CultureInfo.InvariantCulture));
-        activity.Timestamp = new DateTimeOffset(message.Date, TimeSpan.Zero);
+        var activity = TelegramActivityMapper.ToActivity(message, adapter.BotAccount, options.Value.ApiUrl);
         return adapter.ProcessActivityAsync(activity, output, cancellationToken);
     }
 
@@ -80,25 +77,8 @@ public sealed class TelegramUpdateHandler(
             output.Add(Outgoing.RemoveKeyboard(chat.Id, answered.Id));
         }
 
-        await adapter.ProcessActivityAsync(CustomerActivity(chat, press.From, press.Data, "cb-" + press.Id), output, cancellationToken);
-    }
-
-    private Activity CustomerActivity(Chat chat, User? from, string? text, string id)
-    {
-        var userId = (from?.Id ?? chat.Id).ToString(CultureInfo.InvariantCulture);
-        return new Activity
-        {
-            Type = ActivityTypes.Message,
-            Id = id,
-            ChannelId = TelegramAdapter.Channel,
-            Text = text,
-            Locale = from?.LanguageCode,
-            From = new ChannelAccount(userId, from?.FirstName),
-            Recipient = adapter.BotAccount,
-            Conversation = new ConversationAccount(isGroup: false, id: chat.Id.ToString(CultureInfo.InvariantCulture)),
-            ServiceUrl = options.Value.ApiUrl,
-            Timestamp = DateTimeOffset.UtcNow,
-        };
+        var activity = TelegramActivityMapper.ToActivity(press, chat, adapter.BotAccount, options.Value.ApiUrl);
+        await adapter.ProcessActivityAsync(activity, output, cancellationToken);
     }
 
     private async Task LeaveAsync(Chat chat, CancellationToken cancellationToken)

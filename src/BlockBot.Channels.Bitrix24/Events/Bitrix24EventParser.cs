@@ -24,8 +24,16 @@ public static class Bitrix24EventParser
         };
         if (kind is Bitrix24EventKind.Other or Bitrix24EventKind.BotDeleted)
         {
-            return new Bitrix24Event(kind, type, eventId is null ? $"{type}:{Guid.NewGuid():N}" : "event:" + eventId, string.Empty, null, string.Empty, null,
-                false, false, false, false, null, string.Empty, JsonRead.Text(data["language"]), null, null, null);
+            return new Bitrix24Event
+            {
+                Kind = kind,
+                Type = type,
+                Key = eventId is null ? $"{type}:{Guid.NewGuid():N}" : "event:" + eventId,
+                DialogId = string.Empty,
+                UserId = string.Empty,
+                Text = string.Empty,
+                Language = JsonRead.Text(data["language"]),
+            };
         }
 
         var chat = data["chat"] as JsonObject ?? throw new FormatException($"{type} has no chat.");
@@ -71,24 +79,26 @@ public static class Bitrix24EventParser
             throw new FormatException($"{type} has no message id.");
         }
 
-        return new Bitrix24Event(
-            kind,
-            type,
-            key,
-            dialogId,
-            JsonRead.Number(chat["id"]) ?? JsonRead.Number(message?["chatId"]),
-            userId,
-            JsonRead.Text(user["name"]),
-            isOpenLine,
-            JsonRead.Flag(user["connector"]),
-            JsonRead.Flag(user["bot"]),
-            JsonRead.Flag(message?["isSystem"]),
-            messageId,
-            JsonRead.Text(message?["text"]) ?? string.Empty,
-            JsonRead.Text(data["language"]),
-            JsonRead.Text(command?["command"])?.TrimStart('/'),
-            JsonRead.Text(command?["params"]),
-            JsonRead.Text(command?["context"]));
+        return new Bitrix24Event
+        {
+            Kind = kind,
+            Type = type,
+            Key = key,
+            DialogId = dialogId,
+            ChatId = JsonRead.Number(chat["id"]) ?? JsonRead.Number(message?["chatId"]),
+            UserId = userId,
+            UserName = JsonRead.Text(user["name"]),
+            IsOpenLine = isOpenLine,
+            IsConnectorUser = JsonRead.Flag(user["connector"]),
+            IsBotUser = JsonRead.Flag(user["bot"]),
+            IsSystem = JsonRead.Flag(message?["isSystem"]),
+            MessageId = messageId,
+            Text = JsonRead.Text(message?["text"]) ?? string.Empty,
+            Language = JsonRead.Text(data["language"]),
+            Command = JsonRead.Text(command?["command"])?.TrimStart('/'),
+            CommandParams = JsonRead.Text(command?["params"]),
+            CommandContext = JsonRead.Text(command?["context"]),
+        };
     }
 
     private static bool HasControl(string? text) => text is not null && text.Any(char.IsControl);

@@ -19,7 +19,6 @@ public sealed class SqlConversationDirectory(IDbConnectionFactory connections, T
 
     public async Task SaveAsync(CustomerId customer, ConversationReference reference, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(reference);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -42,7 +41,6 @@ public sealed class SqlConversationDirectory(IDbConnectionFactory connections, T
 
     public async Task<ConversationReference?> FindAsync(CustomerId customer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(customer);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
@@ -54,7 +52,6 @@ public sealed class SqlConversationDirectory(IDbConnectionFactory connections, T
 
     public async Task DeleteAsync(CustomerId customer, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(customer);
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(

@@ -20,7 +20,7 @@ public sealed class CheckHistoryAction(ICaseRepository cases, DateDisplay dates)
     public async Task ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         var line = context.RequireValue(ValueNames.Line);
-        var previous = (await cases.ListForLineAsync(context.Customer.Key, line, cancellationToken))
+        var previous = (await cases.ListForLineAsync(context.Customer, line, cancellationToken))
             .FirstOrDefault(c => c.IsOpen ? PastTheBlock.Contains(c.Stage) : c.Outcome != CaseOutcomes.Cancelled);
 
         context.Values[ValueNames.RepeatedGuess] = previous is null ? ValueNames.No : ValueNames.Yes;

@@ -29,7 +29,7 @@ public sealed class CloseCaseAction(
         var outcome = context.RequireArgument(this, OutcomeArgument, CaseOutcomes.All);
         var caseId = context.CaseId();
         await reminders.CancelAllAsync(caseId, cancellationToken);
-        foreach (var ticket in (await tickets.ListForCustomerAsync(context.Customer.Key, cancellationToken)).Where(t => t.CaseId == caseId))
+        foreach (var ticket in (await tickets.ListForCustomerAsync(context.Customer, cancellationToken)).Where(t => t.CaseId == caseId))
         {
             await withdrawal.WithdrawAsync(ticket, $"case {caseId} closed as {outcome}", cancellationToken);
         }

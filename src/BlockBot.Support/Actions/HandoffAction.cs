@@ -21,7 +21,7 @@ public sealed class HandoffAction(ICaseRepository cases, TicketIssuer issuer, IE
     public async Task ExecuteAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         context.RequireArgument(this, KindArgument, Kinds);
-        var openCase = await cases.FindOpenAsync(context.Customer.Key, cancellationToken);
+        var openCase = await cases.FindOpenAsync(context.Customer, cancellationToken);
         var ticket = await issuer.OpenGeneralQuestionAsync(context.Customer, context.Language, openCase?.Id, openCase?.Line, cancellationToken);
         context.Values[ValueNames.TicketId] = ActionValues.Text(ticket.Id);
         if (transfers.FirstOrDefault(t => t.ChannelId == context.Customer.ChannelId) is { } transfer)

@@ -21,14 +21,24 @@ public sealed class OpenCaseAction(ICaseRepository cases, ReminderScheduler remi
         var crm = context.OptionalYesNo(ValueNames.Crm);
         var repeated = context.OptionalYesNo(ValueNames.Repeated);
 
-        if (await cases.FindOpenAsync(context.Customer.Key, cancellationToken) is { } previous)
+        if (await cases.FindOpenAsync(context.Customer, cancellationToken) is { } previous)
         {
             await reminders.CancelAllAsync(previous.Id, cancellationToken);
         }
 
         var now = time.GetUtcNow();
         var created = await cases.CreateAsync(
-            new BlockCase(0, context.Customer.Key, line, crm, repeated, CaseStages.Appeal, Outcome: null, now, now, ClosedAt: null),
+            new BlockCase
+            {
+                Id = 0,
+                Customer = context.Customer,
+                Line = line,
+                CrmMarketing = crm,
+                Repeated = repeated,
+                Stage = CaseStages.Appeal,
+                CreatedAt = now,
+                UpdatedAt = now,
+            },
             cancellationToken);
         context.Values[ValueNames.CaseId] = ActionValues.Text(created.Id);
     }

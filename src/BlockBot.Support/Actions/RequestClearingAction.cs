@@ -29,14 +29,16 @@ public sealed class RequestClearingAction(ICaseRepository cases, TicketIssuer is
             ?? throw new InvalidOperationException($"Case {caseId} does not exist; cannot request a clearing for it.");
 
         var ticket = await issuer.RequestClearingAsync(
-            new ClearingRequest(
-                context.Customer,
-                caseId,
-                kind,
-                line,
-                context.OptionalYesNo(ValueNames.Crm) ?? blockCase.CrmMarketing,
-                context.OptionalYesNo(ValueNames.Repeated) ?? blockCase.Repeated,
-                context.Language),
+            new ClearingRequest
+            {
+                Customer = context.Customer,
+                CaseId = caseId,
+                Kind = kind,
+                Line = line,
+                CrmMarketing = context.OptionalYesNo(ValueNames.Crm) ?? blockCase.CrmMarketing,
+                Repeated = context.OptionalYesNo(ValueNames.Repeated) ?? blockCase.Repeated,
+                Language = context.Language,
+            },
             cancellationToken);
 
         context.Values[ValueNames.Clearing] = ticket.State == TicketState.Scheduled ? ValueNames.Scheduled : ValueNames.Opened;

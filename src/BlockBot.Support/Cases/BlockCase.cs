@@ -1,19 +1,31 @@
+using BlockBot.Conversation.Abstractions;
+
 namespace BlockBot.Support.Cases;
 
 /// <summary>One reported block of one customer's line, followed through the procedure until it is closed.</summary>
-/// <param name="Stage">One of <see cref="CaseStages"/>.</param>
-/// <param name="Outcome">One of <see cref="CaseOutcomes"/> once the case is closed; null while it is open.</param>
-public sealed record BlockCase(
-    long Id,
-    string CustomerKey,
-    string Line,
-    bool? CrmMarketing,
-    bool? Repeated,
-    string Stage,
-    string? Outcome,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    DateTimeOffset? ClosedAt)
+public sealed record BlockCase
 {
+    public required long Id { get; init; }
+
+    public required CustomerId Customer { get; init; }
+
+    public required string Line { get; init; }
+
+    public required bool? CrmMarketing { get; init; }
+
+    public required bool? Repeated { get; init; }
+
+    /// <summary>One of <see cref="CaseStages"/>.</summary>
+    public required string Stage { get; init; }
+
+    /// <summary>One of <see cref="CaseOutcomes"/> once the case is closed; null while it is open.</summary>
+    public string? Outcome { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
     public bool IsOpen => ClosedAt is null;
 }

@@ -1,3 +1,5 @@
+using BlockBot.Conversation.Abstractions;
+
 namespace BlockBot.Support.Cases;
 
 public interface ICaseRepository
@@ -10,13 +12,13 @@ public interface ICaseRepository
 
     Task<BlockCase?> GetAsync(long id, CancellationToken cancellationToken);
 
-    Task<BlockCase?> FindOpenAsync(string customerKey, CancellationToken cancellationToken);
+    Task<BlockCase?> FindOpenAsync(CustomerId customer, CancellationToken cancellationToken);
 
     /// <summary>Every case of the customer on the line (compared as <see cref="LineKey"/>), newest first.</summary>
-    Task<IReadOnlyList<BlockCase>> ListForLineAsync(string customerKey, string line, CancellationToken cancellationToken);
+    Task<IReadOnlyList<BlockCase>> ListForLineAsync(CustomerId customer, string line, CancellationToken cancellationToken);
 
     /// <summary>Every case of the customer, newest first.</summary>
-    Task<IReadOnlyList<BlockCase>> ListForCustomerAsync(string customerKey, CancellationToken cancellationToken);
+    Task<IReadOnlyList<BlockCase>> ListForCustomerAsync(CustomerId customer, CancellationToken cancellationToken);
 
     /// <returns>False when there is no such case.</returns>
     Task<bool> UpdateStageAsync(long id, string stage, DateTimeOffset now, CancellationToken cancellationToken);
@@ -25,5 +27,5 @@ public interface ICaseRepository
     /// <returns>False when there is no such case or it is already closed.</returns>
     Task<bool> CloseAsync(long id, string outcome, DateTimeOffset now, CancellationToken cancellationToken);
 
-    Task DeleteForCustomerAsync(string customerKey, CancellationToken cancellationToken);
+    Task DeleteForCustomerAsync(CustomerId customer, CancellationToken cancellationToken);
 }

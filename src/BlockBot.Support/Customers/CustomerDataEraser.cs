@@ -23,18 +23,18 @@ public sealed class CustomerDataEraser(
 {
     public async Task EraseAsync(CustomerId customer, CancellationToken cancellationToken)
     {
-        foreach (var ticket in await tickets.ListForCustomerAsync(customer.Key, cancellationToken))
+        foreach (var ticket in await tickets.ListForCustomerAsync(customer, cancellationToken))
         {
             await withdrawal.WithdrawAsync(ticket, "the customer erased their data", cancellationToken);
         }
 
-        foreach (var customerCase in await cases.ListForCustomerAsync(customer.Key, cancellationToken))
+        foreach (var customerCase in await cases.ListForCustomerAsync(customer, cancellationToken))
         {
             await reminders.CancelAllAsync(customerCase.Id, cancellationToken);
         }
 
-        await tickets.DeleteForCustomerAsync(customer.Key, cancellationToken);
-        await cases.DeleteForCustomerAsync(customer.Key, cancellationToken);
+        await tickets.DeleteForCustomerAsync(customer, cancellationToken);
+        await cases.DeleteForCustomerAsync(customer, cancellationToken);
         await directory.DeleteAsync(customer, cancellationToken);
         await unanswered.EraseAsync(customer, cancellationToken);
         logger.LogInformation("Erased the data of customer {Customer}", customer);

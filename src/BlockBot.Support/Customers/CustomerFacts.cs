@@ -24,9 +24,9 @@ public sealed class CustomerFacts(
         CustomerId customer, IReadOnlyDictionary<string, string> saved, string language, CancellationToken cancellationToken)
     {
         var facts = new Dictionary<string, string>(saved, StringComparer.Ordinal);
-        var openCase = await cases.FindOpenAsync(customer.Key, cancellationToken);
+        var openCase = await cases.FindOpenAsync(customer, cancellationToken);
         var line = saved.GetValueOrDefault("line") is { Length: > 0 } savedLine ? savedLine
-            : openCase?.Line ?? (await cases.ListForCustomerAsync(customer.Key, cancellationToken)).MaxBy(c => c.CreatedAt)?.Line;
+            : openCase?.Line ?? (await cases.ListForCustomerAsync(customer, cancellationToken)).MaxBy(c => c.CreatedAt)?.Line;
         if (line is null)
         {
             return facts;
@@ -34,7 +34,7 @@ public sealed class CustomerFacts(
 
         facts["line"] = line;
         var now = time.GetUtcNow();
-        var slots = (await tickets.ListForLineAsync(customer.Key, line, cancellationToken))
+        var slots = (await tickets.ListForLineAsync(customer, line, cancellationToken))
             .Where(t => t.HoldsClearingSlot)
             .Select(t => t.ClearingTime)
             .ToList();

@@ -12,22 +12,24 @@ public sealed class CustomerStatusSource(
 {
     public async Task<CustomerStatus?> GetStatusAsync(CustomerId customer, CancellationToken cancellationToken)
     {
-        var openCase = await cases.FindOpenAsync(customer.Key, cancellationToken);
+        var openCase = await cases.FindOpenAsync(customer, cancellationToken);
         if (openCase is null)
         {
             return null;
         }
 
         var reminder = await reminders.NextAsync(openCase.Id, cancellationToken);
-        var ticket = (await tickets.ListForCustomerAsync(customer.Key, cancellationToken)).FirstOrDefault(t => t.State.IsActive());
-        return new CustomerStatus(
-            openCase.Line,
-            openCase.Stage,
-            reminder?.Event,
-            reminder?.Due,
-            ticket?.Id,
-            ticket?.State.ToText(),
-            ticket?.HandledBy,
-            ticket?.OpensAt);
+        var ticket = (await tickets.ListForCustomerAsync(customer, cancellationToken)).FirstOrDefault(t => t.State.IsActive());
+        return new CustomerStatus
+        {
+            Line = openCase.Line,
+            Stage = openCase.Stage,
+            NextReminderKind = reminder?.Event,
+            NextReminderAt = reminder?.Due,
+            TicketId = ticket?.Id,
+            TicketState = ticket?.State.ToText(),
+            TicketHandledBy = ticket?.HandledBy,
+            TicketOpensAt = ticket?.OpensAt,
+        };
     }
 }

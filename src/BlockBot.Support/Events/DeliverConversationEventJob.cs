@@ -143,20 +143,19 @@ public sealed class DeliverConversationEventJob(
         out IReadOnlyDictionary<string, string> values,
         out string? deliveryId)
     {
-        customer = null!;
+        customer = default;
         eventName = string.Empty;
         values = new Dictionary<string, string>();
         // Jobs queued before delivery ids existed have none: they are delivered without the check.
         deliveryId = data.GetString(ConversationEventJobs.DeliveryKey);
         try
         {
-            if (data.GetString(ConversationEventJobs.CustomerKey) is not { } customerKey
+            if (!CustomerId.TryParse(data.GetString(ConversationEventJobs.CustomerKey), out customer)
                 || data.GetString(ConversationEventJobs.EventKey) is not { Length: > 0 } name)
             {
                 return false;
             }
 
-            customer = CustomerId.Parse(customerKey);
             eventName = name;
             if (data.GetString(ConversationEventJobs.ValuesKey) is { Length: > 0 } json)
             {

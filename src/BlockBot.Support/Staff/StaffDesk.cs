@@ -111,7 +111,7 @@ public sealed class StaffDesk(
         }
 
         await outbox.EnqueueAsync(
-            CustomerId.Parse(ticket.CustomerKey),
+            ticket.Customer,
             EventNames.StaffMessage,
             new Dictionary<string, string> { [EventValueNames.Staff] = staff.DisplayName, [EventValueNames.Text] = trimmed },
             deliveryId: null,
@@ -173,7 +173,7 @@ public sealed class StaffDesk(
     /// <summary>Tells the customer and the card; safe to repeat, so a change a crash left untold is told by repeating it.</summary>
     private async Task AnnounceAsync(HandoffTicket ticket, string eventName, IReadOnlyDictionary<string, string> eventValues, CancellationToken cancellationToken)
     {
-        await outbox.EnqueueAsync(CustomerId.Parse(ticket.CustomerKey), eventName, eventValues, TicketEvents.DeliveryId(ticket.Id, eventName), cancellationToken);
+        await outbox.EnqueueAsync(ticket.Customer, eventName, eventValues, TicketEvents.DeliveryId(ticket.Id, eventName), cancellationToken);
         await UpdateCardAsync(ticket, cancellationToken);
     }
 

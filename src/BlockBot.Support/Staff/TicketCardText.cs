@@ -24,7 +24,7 @@ public sealed class TicketCardText(DateDisplay dates)
             lines.Add($"Block: {(repeated ? "repeated" : "first")}");
         }
 
-        lines.Add($"Customer: {ticket.CustomerKey} ({ticket.CustomerLanguage})");
+        lines.Add($"Customer: {ticket.Customer} ({ticket.CustomerLanguage})");
         lines.Add(StateLine(ticket));
         return string.Join("\n", lines);
     }

@@ -8,7 +8,7 @@ public sealed class HandoffRelay(ITicketRepository tickets, IStaffChat staffChat
 {
     public async Task<bool> TryRelayAsync(CustomerId customer, string text, CancellationToken cancellationToken)
     {
-        var ticket = (await tickets.ListForCustomerAsync(customer.Key, cancellationToken)).FirstOrDefault(t => t.State.IsWorkable());
+        var ticket = (await tickets.ListForCustomerAsync(customer, cancellationToken)).FirstOrDefault(t => t.State.IsWorkable());
         if (ticket is null)
         {
             return false;

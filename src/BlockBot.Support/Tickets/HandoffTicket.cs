@@ -1,28 +1,45 @@
+using BlockBot.Conversation.Abstractions;
+
 namespace BlockBot.Support.Tickets;
 
 /// <summary>Work handed to support staff, with what the dialog collected for it.</summary>
-/// <param name="CustomerKey">The <see cref="Conversation.Abstractions.CustomerId.Key"/> of the customer it is for.</param>
-/// <param name="CustomerLanguage">The customer's language (ru/en), so staff know how to reply.</param>
-/// <param name="OpensAt">When the ticket opened, or, while scheduled, when it will open.</param>
-/// <param name="HandledBy">Display name of the staff member who took, finished or declined it.</param>
-/// <param name="StaffMessageRef">The staff chat's reference to the ticket's card (e.g. a Telegram message id), set after posting.</param>
-public sealed record HandoffTicket(
-    long Id,
-    TicketKind Kind,
-    TicketState State,
-    string CustomerKey,
-    long? CaseId,
-    string? Line,
-    bool? CrmMarketing,
-    bool? Repeated,
-    string CustomerLanguage,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset OpensAt,
-    string? HandledBy,
-    string? DeclineReason,
-    DateTimeOffset? ClosedAt,
-    string? StaffMessageRef)
+public sealed record HandoffTicket
 {
+    public required long Id { get; init; }
+
+    public required TicketKind Kind { get; init; }
+
+    public required TicketState State { get; init; }
+
+    /// <summary>The customer it is for.</summary>
+    public required CustomerId Customer { get; init; }
+
+    public required long? CaseId { get; init; }
+
+    public required string? Line { get; init; }
+
+    public required bool? CrmMarketing { get; init; }
+
+    public required bool? Repeated { get; init; }
+
+    /// <summary>The customer's language (ru/en), so staff know how to reply.</summary>
+    public required string CustomerLanguage { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the ticket opened, or, while scheduled, when it will open.</summary>
+    public required DateTimeOffset OpensAt { get; init; }
+
+    /// <summary>Display name of the staff member who took, finished or declined it.</summary>
+    public string? HandledBy { get; init; }
+
+    public string? DeclineReason { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>The staff chat's reference to the ticket's card (e.g. a Telegram message id), set after posting.</summary>
+    public string? StaffMessageRef { get; init; }
+
     /// <summary>
     /// Whether the ticket holds one of its line's clearing slots: a clearing or VM change that is
     /// scheduled, open, taken or done. Declined and withdrawn tickets free their slot.

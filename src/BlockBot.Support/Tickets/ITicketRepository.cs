@@ -1,3 +1,5 @@
+using BlockBot.Conversation.Abstractions;
+
 namespace BlockBot.Support.Tickets;
 
 public interface ITicketRepository
@@ -17,10 +19,10 @@ public interface ITicketRepository
     Task<IReadOnlyList<TicketTally>> TallyActiveAsync(CancellationToken cancellationToken);
 
     /// <summary>Every ticket of the customer, newest first.</summary>
-    Task<IReadOnlyList<HandoffTicket>> ListForCustomerAsync(string customerKey, CancellationToken cancellationToken);
+    Task<IReadOnlyList<HandoffTicket>> ListForCustomerAsync(CustomerId customer, CancellationToken cancellationToken);
 
     /// <summary>Every ticket of the customer for the line (compared as <see cref="Cases.LineKey"/>), newest first.</summary>
-    Task<IReadOnlyList<HandoffTicket>> ListForLineAsync(string customerKey, string line, CancellationToken cancellationToken);
+    Task<IReadOnlyList<HandoffTicket>> ListForLineAsync(CustomerId customer, string line, CancellationToken cancellationToken);
 
     /// <summary>
     /// Compare-and-set: writes <paramref name="changed"/>'s state, handler, decline reason, opening and
@@ -32,5 +34,5 @@ public interface ITicketRepository
 
     Task SetStaffMessageRefAsync(long id, string? staffMessageRef, CancellationToken cancellationToken);
 
-    Task DeleteForCustomerAsync(string customerKey, CancellationToken cancellationToken);
+    Task DeleteForCustomerAsync(CustomerId customer, CancellationToken cancellationToken);
 }

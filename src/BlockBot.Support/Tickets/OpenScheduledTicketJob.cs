@@ -62,7 +62,7 @@ public sealed class OpenScheduledTicketJob(
         {
             // Queued before the state changes: a crash in between queues it again, and its delivery id makes it arrive once.
             await outbox.EnqueueAsync(
-                CustomerId.Parse(ticket.CustomerKey),
+                ticket.Customer,
                 EventNames.TicketOpened,
                 new Dictionary<string, string> { [EventValueNames.TicketId] = ticket.Id.ToString(CultureInfo.InvariantCulture) },
                 TicketEvents.DeliveryId(ticket.Id, EventNames.TicketOpened),

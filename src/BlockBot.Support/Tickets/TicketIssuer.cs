@@ -27,7 +27,7 @@ public sealed class TicketIssuer(
             throw new ArgumentException($"A clearing request needs kind {TicketKinds.QueueClearing} or {TicketKinds.VmChange}.", nameof(request));
         }
 
-        var lineTickets = await tickets.ListForLineAsync(request.Customer.Key, request.Line, cancellationToken);
+        var lineTickets = await tickets.ListForLineAsync(request.Customer, request.Line, cancellationToken);
         if (lineTickets.FirstOrDefault(t => t.Kind == request.Kind && t.State.IsActive()) is { } pending)
         {
             logger.LogInformation("Clearing for case {CaseId} reuses active ticket {TicketId}", request.CaseId, pending.Id);
@@ -39,9 +39,20 @@ public sealed class TicketIssuer(
         var opensAt = policy.EarliestAllowed(slots, now);
         var state = opensAt <= now ? TicketState.Open : TicketState.Scheduled;
         var ticket = await tickets.AddAsync(
-            new HandoffTicket(
-                0, request.Kind, state, request.Customer.Key, request.CaseId, request.Line.Trim(), request.CrmMarketing, request.Repeated,
-                request.Language, now, opensAt, HandledBy: null, DeclineReason: null, ClosedAt: null, StaffMessageRef: null),
+            new HandoffTicket
+            {
+                Id = 0,
+                Kind = request.Kind,
+                State = state,
+                Customer = request.Customer,
+                CaseId = request.CaseId,
+                Line = request.Line.Trim(),
+                CrmMarketing = request.CrmMarketing,
+                Repeated = request.Repeated,
+                CustomerLanguage = request.Language,
+                CreatedAt = now,
+                OpensAt = opensAt,
+            },
             cancellationToken);
         logger.LogInformation("Ticket {TicketId} ({Kind}) for case {CaseId} is {State}, opening {OpensAt}",
             ticket.Id, request.Kind, request.CaseId, state, opensAt);
@@ -63,7 +74,7 @@ public sealed class TicketIssuer(
         string? line,
         CancellationToken cancellationToken)
     {
-        var existing = (await tickets.ListForCustomerAsync(customer.Key, cancellationToken))
+        var existing = (await tickets.ListForCustomerAsync(customer, cancellationToken))
             .FirstOrDefault(t => t.Kind == TicketKind.GeneralQuestion && t.State.IsWorkable());
         if (existing is not null)
         {
@@ -72,9 +83,20 @@ public sealed class TicketIssuer(
 
         var now = time.GetUtcNow();
         var ticket = await tickets.AddAsync(
-            new HandoffTicket(
-                0, TicketKind.GeneralQuestion, TicketState.Open, customer.Key, caseId, line, CrmMarketing: null, Repeated: null,
-                language, now, now, HandledBy: null, DeclineReason: null, ClosedAt: null, StaffMessageRef: null),
+            new HandoffTicket
+            {
+                Id = 0,
+                Kind = TicketKind.GeneralQuestion,
+                State = TicketState.Open,
+                Customer = customer,
+                CaseId = caseId,
+                Line = line,
+                CrmMarketing = null,
+                Repeated = null,
+                CustomerLanguage = language,
+                CreatedAt = now,
+                OpensAt = now,
+            },
             cancellationToken);
         logger.LogInformation("Ticket {TicketId} (general question) opened", ticket.Id);
         return await PostAsync(ticket, cancellationToken);

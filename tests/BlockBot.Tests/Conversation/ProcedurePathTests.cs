@@ -40,7 +40,7 @@ public sealed class ProcedurePathTests : ConversationTestBase
         Check("a second done by the same person succeeds and says nothing more", async host =>
         {
             var customer = new CustomerId(Microsoft.Bot.Connector.Channels.Test, "customer-1");
-            var ticket = Assert.Single(await host.Services.GetRequiredService<ITicketRepository>().ListForCustomerAsync(customer.Key, CancellationToken.None));
+            var ticket = Assert.Single(await host.Services.GetRequiredService<ITicketRepository>().ListForCustomerAsync(customer, CancellationToken.None));
             var again = await host.StaffDesk.DoneAsync(ticket.Id, Staffer, CancellationToken.None);
             Assert.True(again.Succeeded, again.Message);
         }),

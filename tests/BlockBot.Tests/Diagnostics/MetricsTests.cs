@@ -152,9 +152,20 @@ public sealed class MetricsTests : ConversationTestBase
         Assert.Empty(meter.ObserveGauges());
 
         await tickets.AddAsync(
-            new HandoffTicket(
-                0, TicketKind.VmChange, TicketState.Open, "test:1", null, "Sales", null, null, "en",
-                Clock.GetUtcNow(), Clock.GetUtcNow(), null, null, null, null),
+            new HandoffTicket
+            {
+                Id = 0,
+                Kind = TicketKind.VmChange,
+                State = TicketState.Open,
+                Customer = new CustomerId("test", "1"),
+                CaseId = null,
+                Line = "Sales",
+                CrmMarketing = null,
+                Repeated = null,
+                CustomerLanguage = "en",
+                CreatedAt = Clock.GetUtcNow(),
+                OpensAt = Clock.GetUtcNow(),
+            },
             CancellationToken.None);
         await gauges.RefreshAsync(CancellationToken.None);
         Assert.Equal(["state=open,kind=vm_change: 1"], NonZero(meter.ObserveGauges(), OpenTickets));

@@ -1,3 +1,4 @@
+using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Policy;
 using BlockBot.Support.Tickets;
 using Microsoft.Extensions.Options;
@@ -63,8 +64,20 @@ public sealed class ClearingPolicyTests
                 closedAt ??= opensAt;
             }
 
-            return new HandoffTicket(
-                1, TicketKind.QueueClearing, state, "telegram:1", 1, "Sales", null, null, "ru",
-                opensAt.AddDays(-1), opensAt, null, null, closedAt, null);
+            return new HandoffTicket
+            {
+                Id = 1,
+                Kind = TicketKind.QueueClearing,
+                State = state,
+                Customer = new CustomerId("telegram", "1"),
+                CaseId = 1,
+                Line = "Sales",
+                CrmMarketing = null,
+                Repeated = null,
+                CustomerLanguage = "ru",
+                CreatedAt = opensAt.AddDays(-1),
+                OpensAt = opensAt,
+                ClosedAt = closedAt,
+            };
         });
 }

@@ -221,7 +221,16 @@ public sealed class DialogActionsTests : IAsyncLifetime
         var status = await _harness.Get<ICustomerStatusSource>().GetStatusAsync(Customer, default);
 
         Assert.Equal(
-            new CustomerStatus("Sales", "clearing_requested", "appeal_followup", Now.AddDays(1), long.Parse(values["ticket_id"], System.Globalization.CultureInfo.InvariantCulture), "open", null, Now),
+            new CustomerStatus
+            {
+                Line = "Sales",
+                Stage = "clearing_requested",
+                NextReminderKind = "appeal_followup",
+                NextReminderAt = Now.AddDays(1),
+                TicketId = long.Parse(values["ticket_id"], System.Globalization.CultureInfo.InvariantCulture),
+                TicketState = "open",
+                TicketOpensAt = Now,
+            },
             status);
     }
 
@@ -256,8 +265,8 @@ public sealed class DialogActionsTests : IAsyncLifetime
 
         var withdrawn = Assert.Single(_harness.StaffChat.Updated);
         Assert.Equal((openTicket, TicketState.Withdrawn), (withdrawn.Id, withdrawn.State));
-        Assert.Empty(await _harness.Database.Tickets.ListForCustomerAsync(Customer.Key, default));
-        Assert.Empty(await _harness.Database.Cases.ListForCustomerAsync(Customer.Key, default));
+        Assert.Empty(await _harness.Database.Tickets.ListForCustomerAsync(Customer, default));
+        Assert.Empty(await _harness.Database.Cases.ListForCustomerAsync(Customer, default));
         Assert.Null(await _harness.Get<ReminderScheduler>().NextAsync(caseId, default));
         Assert.False(await _harness.Scheduler.Exists(TicketOpenings.JobKeyOf(scheduledTicket), default));
         Assert.Equal(Customer, Assert.Single(_harness.Directory.Deleted));
@@ -284,11 +293,35 @@ public sealed class DialogActionsTests : IAsyncLifetime
 
     private Task<HandoffTicket> AddDoneClearingAsync(string line, DateTimeOffset doneAt) =>
         _harness.Database.Tickets.AddAsync(
-            new HandoffTicket(
-                0, TicketKind.QueueClearing, TicketState.Done, Customer.Key, null, line, false, false, "ru",
-                doneAt.AddDays(-1), doneAt.AddDays(-1), "Anna", null, doneAt, "card-0"),
+            new HandoffTicket
+            {
+                Id = 0,
+                Kind = TicketKind.QueueClearing,
+                State = TicketState.Done,
+                Customer = Customer,
+                CaseId = null,
+                Line = line,
+                CrmMarketing = false,
+                Repeated = false,
+                CustomerLanguage = "ru",
+                CreatedAt = doneAt.AddDays(-1),
+                OpensAt = doneAt.AddDays(-1),
+                HandledBy = "Anna",
+                ClosedAt = doneAt,
+                StaffMessageRef = "card-0",
+            },
             default);
 
     private static BlockCase NewCase(string line, DateTimeOffset at) =>
-        new(0, Customer.Key, line, null, null, CaseStages.Appeal, null, at, at, null);
+        new BlockCase
+        {
+            Id = 0,
+            Customer = Customer,
+            Line = line,
+            CrmMarketing = null,
+            Repeated = null,
+            Stage = CaseStages.Appeal,
+            CreatedAt = at,
+            UpdatedAt = at,
+        };
 }

@@ -1,3 +1,4 @@
+using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Tickets;
 
 namespace BlockBot.Tests.Support;
@@ -34,11 +35,11 @@ internal sealed class ReadTogetherTicketRepository(ITicketRepository inner, int 
 
     public Task<IReadOnlyList<TicketTally>> TallyActiveAsync(CancellationToken cancellationToken) => inner.TallyActiveAsync(cancellationToken);
 
-    public Task<IReadOnlyList<HandoffTicket>> ListForCustomerAsync(string customerKey, CancellationToken cancellationToken) =>
-        inner.ListForCustomerAsync(customerKey, cancellationToken);
+    public Task<IReadOnlyList<HandoffTicket>> ListForCustomerAsync(CustomerId customer, CancellationToken cancellationToken) =>
+        inner.ListForCustomerAsync(customer, cancellationToken);
 
-    public Task<IReadOnlyList<HandoffTicket>> ListForLineAsync(string customerKey, string line, CancellationToken cancellationToken) =>
-        inner.ListForLineAsync(customerKey, line, cancellationToken);
+    public Task<IReadOnlyList<HandoffTicket>> ListForLineAsync(CustomerId customer, string line, CancellationToken cancellationToken) =>
+        inner.ListForLineAsync(customer, line, cancellationToken);
 
     public Task<bool> TryChangeStateAsync(HandoffTicket changed, TicketState expected, CancellationToken cancellationToken) =>
         inner.TryChangeStateAsync(changed, expected, cancellationToken);
@@ -46,6 +47,6 @@ internal sealed class ReadTogetherTicketRepository(ITicketRepository inner, int 
     public Task SetStaffMessageRefAsync(long id, string? staffMessageRef, CancellationToken cancellationToken) =>
         inner.SetStaffMessageRefAsync(id, staffMessageRef, cancellationToken);
 
-    public Task DeleteForCustomerAsync(string customerKey, CancellationToken cancellationToken) =>
-        inner.DeleteForCustomerAsync(customerKey, cancellationToken);
+    public Task DeleteForCustomerAsync(CustomerId customer, CancellationToken cancellationToken) =>
+        inner.DeleteForCustomerAsync(customer, cancellationToken);
 }

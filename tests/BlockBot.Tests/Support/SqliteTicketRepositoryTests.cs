@@ -1,3 +1,4 @@
+using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Tickets;
 
 namespace BlockBot.Tests.Support;
@@ -15,7 +16,7 @@ public sealed class SqliteTicketRepositoryTests : IAsyncLifetime
     public async Task A_ticket_reads_back_as_it_was_stored()
     {
         var stored = await _database.Tickets.AddAsync(
-            NewTicket("telegram:1", "Продажи", TicketState.Scheduled, TicketKind.VmChange) with
+            NewTicket(new CustomerId("telegram", "1"), "Продажи", TicketState.Scheduled, TicketKind.VmChange) with
             {
                 CrmMarketing = true,
                 Repeated = false,
@@ -32,7 +33,7 @@ public sealed class SqliteTicketRepositoryTests : IAsyncLifetime
     [Fact]
     public async Task A_state_change_applies_only_from_the_expected_state()
     {
-        var ticket = await _database.Tickets.AddAsync(NewTicket("telegram:1", "Sales", TicketState.Open), default);
+        var ticket = await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "1"), "Sales", TicketState.Open), default);
         var taken = ticket with { State = TicketState.Taken, HandledBy = "Anna" };
 
         Assert.False(await _database.Tickets.TryChangeStateAsync(taken with { HandledBy = "Boris" }, TicketState.Scheduled, default));
@@ -47,7 +48,7 @@ public sealed class SqliteTicketRepositoryTests : IAsyncLifetime
     [Fact]
     public async Task The_state_change_writes_handler_reason_and_times_but_keeps_the_card()
     {
-        var ticket = await _database.Tickets.AddAsync(NewTicket("telegram:1", "Sales", TicketState.Open), default);
+        var ticket = await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "1"), "Sales", TicketState.Open), default);
         await _database.Tickets.SetStaffMessageRefAsync(ticket.Id, "card-7", default);
         var declined = ticket with
         {
@@ -66,29 +67,29 @@ public sealed class SqliteTicketRepositoryTests : IAsyncLifetime
     [Fact]
     public async Task Lists_select_by_state_customer_and_line()
     {
-        var scheduled = await _database.Tickets.AddAsync(NewTicket("telegram:1", "Sales", TicketState.Scheduled), default);
-        var open = await _database.Tickets.AddAsync(NewTicket("telegram:2", "Sales", TicketState.Open), default);
-        var taken = await _database.Tickets.AddAsync(NewTicket("telegram:1", " sales", TicketState.Taken), default);
-        var done = await _database.Tickets.AddAsync(NewTicket("telegram:1", "SALES", TicketState.Done), default);
-        var question = await _database.Tickets.AddAsync(NewTicket("telegram:1", null, TicketState.Declined, TicketKind.GeneralQuestion), default);
-        await _database.Tickets.AddAsync(NewTicket("telegram:1", "Support", TicketState.Withdrawn), default);
+        var scheduled = await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "1"), "Sales", TicketState.Scheduled), default);
+        var open = await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "2"), "Sales", TicketState.Open), default);
+        var taken = await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "1"), " sales", TicketState.Taken), default);
+        var done = await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "1"), "SALES", TicketState.Done), default);
+        var question = await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "1"), null, TicketState.Declined, TicketKind.GeneralQuestion), default);
+        await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "1"), "Support", TicketState.Withdrawn), default);
 
         Assert.Equal([scheduled.Id, open.Id, taken.Id], (await _database.Tickets.ListActiveAsync(default)).Select(t => t.Id));
-        Assert.Equal([done.Id, taken.Id, scheduled.Id], (await _database.Tickets.ListForLineAsync("telegram:1", "Sales ", default)).Select(t => t.Id));
-        Assert.Contains(question.Id, (await _database.Tickets.ListForCustomerAsync("telegram:1", default)).Select(t => t.Id));
-        Assert.Equal(5, (await _database.Tickets.ListForCustomerAsync("telegram:1", default)).Count);
+        Assert.Equal([done.Id, taken.Id, scheduled.Id], (await _database.Tickets.ListForLineAsync(new CustomerId("telegram", "1"), "Sales ", default)).Select(t => t.Id));
+        Assert.Contains(question.Id, (await _database.Tickets.ListForCustomerAsync(new CustomerId("telegram", "1"), default)).Select(t => t.Id));
+        Assert.Equal(5, (await _database.Tickets.ListForCustomerAsync(new CustomerId("telegram", "1"), default)).Count);
     }
 
     [Fact]
     public async Task The_tally_counts_active_tickets_by_state_and_kind_with_the_earliest_opening()
     {
-        await _database.Tickets.AddAsync(NewTicket("telegram:1", "Sales", TicketState.Open) with { OpensAt = Now.AddMinutes(30) }, default);
-        await _database.Tickets.AddAsync(NewTicket("telegram:2", "Sales", TicketState.Open) with { OpensAt = Now.AddMinutes(10) }, default);
-        await _database.Tickets.AddAsync(NewTicket("telegram:3", null, TicketState.Taken, TicketKind.GeneralQuestion), default);
-        await _database.Tickets.AddAsync(NewTicket("telegram:4", "Sales", TicketState.Scheduled, TicketKind.VmChange) with { OpensAt = Now.AddDays(4) }, default);
-        await _database.Tickets.AddAsync(NewTicket("telegram:5", "Sales", TicketState.Done), default);
-        await _database.Tickets.AddAsync(NewTicket("telegram:6", "Sales", TicketState.Declined), default);
-        await _database.Tickets.AddAsync(NewTicket("telegram:7", "Sales", TicketState.Withdrawn), default);
+        await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "1"), "Sales", TicketState.Open) with { OpensAt = Now.AddMinutes(30) }, default);
+        await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "2"), "Sales", TicketState.Open) with { OpensAt = Now.AddMinutes(10) }, default);
+        await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "3"), null, TicketState.Taken, TicketKind.GeneralQuestion), default);
+        await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "4"), "Sales", TicketState.Scheduled, TicketKind.VmChange) with { OpensAt = Now.AddDays(4) }, default);
+        await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "5"), "Sales", TicketState.Done), default);
+        await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "6"), "Sales", TicketState.Declined), default);
+        await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "7"), "Sales", TicketState.Withdrawn), default);
 
         var tallies = await _database.Tickets.TallyActiveAsync(default);
 
@@ -104,15 +105,28 @@ public sealed class SqliteTicketRepositoryTests : IAsyncLifetime
     [Fact]
     public async Task Deleting_a_customers_tickets_leaves_the_others()
     {
-        await _database.Tickets.AddAsync(NewTicket("telegram:1", "Sales", TicketState.Open), default);
-        var other = await _database.Tickets.AddAsync(NewTicket("telegram:2", "Sales", TicketState.Open), default);
+        await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "1"), "Sales", TicketState.Open), default);
+        var other = await _database.Tickets.AddAsync(NewTicket(new CustomerId("telegram", "2"), "Sales", TicketState.Open), default);
 
-        await _database.Tickets.DeleteForCustomerAsync("telegram:1", default);
+        await _database.Tickets.DeleteForCustomerAsync(new CustomerId("telegram", "1"), default);
 
-        Assert.Empty(await _database.Tickets.ListForCustomerAsync("telegram:1", default));
+        Assert.Empty(await _database.Tickets.ListForCustomerAsync(new CustomerId("telegram", "1"), default));
         Assert.Equal([other.Id], (await _database.Tickets.ListActiveAsync(default)).Select(t => t.Id));
     }
 
-    private static HandoffTicket NewTicket(string customerKey, string? line, TicketState state, TicketKind kind = TicketKind.QueueClearing) =>
-        new(0, kind, state, customerKey, null, line, null, null, "en", Now, Now, null, null, null, null);
+    private static HandoffTicket NewTicket(CustomerId customer, string? line, TicketState state, TicketKind kind = TicketKind.QueueClearing) =>
+        new HandoffTicket
+        {
+            Id = 0,
+            Kind = kind,
+            State = state,
+            Customer = customer,
+            CaseId = null,
+            Line = line,
+            CrmMarketing = null,
+            Repeated = null,
+            CustomerLanguage = "en",
+            CreatedAt = Now,
+            OpensAt = Now,
+        };
 }

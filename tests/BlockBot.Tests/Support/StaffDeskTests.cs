@@ -53,7 +53,7 @@ public sealed class StaffDeskTests : IAsyncLifetime
         var stored = await _database.Tickets.GetAsync(ticket.Id, default);
         Assert.Equal((TicketState.Taken, "Anna"), (stored!.State, stored.HandledBy));
         var sent = Assert.Single(_outbox.Sent);
-        Assert.Equal((CustomerId.Parse(ticket.CustomerKey), EventNames.StaffTaken, "Anna"), (sent.Customer, sent.Event, sent.Values[EventValueNames.Staff]));
+        Assert.Equal((ticket.Customer, EventNames.StaffTaken, "Anna"), (sent.Customer, sent.Event, sent.Values[EventValueNames.Staff]));
         Assert.Equal([TicketState.Taken], _staffChat.Updated.Select(t => t.State));
     }
 
@@ -221,8 +221,20 @@ public sealed class StaffDeskTests : IAsyncLifetime
 
     private Task<HandoffTicket> AddTicketAsync(TicketState state, string? handledBy = null) =>
         _database.Tickets.AddAsync(
-            new HandoffTicket(
-                0, TicketKind.QueueClearing, state, "telegram:1001", null, "Sales", false, false, "ru",
-                Now, state == TicketState.Scheduled ? Now.AddDays(2) : Now, handledBy, null, null, null),
+            new HandoffTicket
+            {
+                Id = 0,
+                Kind = TicketKind.QueueClearing,
+                State = state,
+                Customer = new CustomerId("telegram", "1001"),
+                CaseId = null,
+                Line = "Sales",
+                CrmMarketing = false,
+                Repeated = false,
+                CustomerLanguage = "ru",
+                CreatedAt = Now,
+                OpensAt = state == TicketState.Scheduled ? Now.AddDays(2) : Now,
+                HandledBy = handledBy,
+            },
             default);
 }

@@ -24,16 +24,46 @@ public sealed class TicketIssuerTests : IAsyncLifetime, IDisposable
     public async Task A_ticket_stored_but_never_posted_is_posted_when_the_clearing_is_asked_for_again()
     {
         var blockCase = await _host.Services.GetRequiredService<ICaseRepository>().CreateAsync(
-            new BlockCase(0, Customer.Key, "Sales", false, false, CaseStages.Appeal, Outcome: null, BotHost.Start, BotHost.Start, ClosedAt: null),
+            new BlockCase
+            {
+                Id = 0,
+                Customer = Customer,
+                Line = "Sales",
+                CrmMarketing = false,
+                Repeated = false,
+                Stage = CaseStages.Appeal,
+                CreatedAt = BotHost.Start,
+                UpdatedAt = BotHost.Start,
+            },
             CancellationToken.None);
         // The crash came after the ticket was stored and before its card was posted.
         var stored = await _host.Services.GetRequiredService<ITicketRepository>().AddAsync(
-            new HandoffTicket(
-                0, TicketKind.QueueClearing, TicketState.Open, Customer.Key, blockCase.Id, "Sales", false, false, "en",
-                BotHost.Start, BotHost.Start, HandledBy: null, DeclineReason: null, ClosedAt: null, StaffMessageRef: null),
+            new HandoffTicket
+            {
+                Id = 0,
+                Kind = TicketKind.QueueClearing,
+                State = TicketState.Open,
+                Customer = Customer,
+                CaseId = blockCase.Id,
+                Line = "Sales",
+                CrmMarketing = false,
+                Repeated = false,
+                CustomerLanguage = "en",
+                CreatedAt = BotHost.Start,
+                OpensAt = BotHost.Start,
+            },
             CancellationToken.None);
         var issuer = _host.Services.GetRequiredService<TicketIssuer>();
-        var request = new ClearingRequest(Customer, blockCase.Id, TicketKind.QueueClearing, "Sales", false, false, "en");
+        var request = new ClearingRequest
+        {
+            Customer = Customer,
+            CaseId = blockCase.Id,
+            Kind = TicketKind.QueueClearing,
+            Line = "Sales",
+            CrmMarketing = false,
+            Repeated = false,
+            Language = "en",
+        };
 
         var again = await issuer.RequestClearingAsync(request, CancellationToken.None);
         var onceMore = await issuer.RequestClearingAsync(request, CancellationToken.None);

@@ -1,3 +1,4 @@
+using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Cases;
 
 namespace BlockBot.Storage.Sql.Domain;
@@ -29,15 +30,17 @@ internal sealed class CaseRow
 
     public string? ClosedAt { get; set; }
 
-    public BlockCase ToCase() => new(
-        Id,
-        CustomerKey,
-        Line,
-        SqlValues.FromFlag(CrmMarketing),
-        SqlValues.FromFlag(Repeated),
-        Stage,
-        Outcome,
-        SqlValues.ParseTime(CreatedAt),
-        SqlValues.ParseTime(UpdatedAt),
-        SqlValues.ParseOptionalTime(ClosedAt));
+    public BlockCase ToCase() => new BlockCase
+    {
+        Id = Id,
+        Customer = CustomerId.Parse(CustomerKey),
+        Line = Line,
+        CrmMarketing = SqlValues.FromFlag(CrmMarketing),
+        Repeated = SqlValues.FromFlag(Repeated),
+        Stage = Stage,
+        Outcome = Outcome,
+        CreatedAt = SqlValues.ParseTime(CreatedAt),
+        UpdatedAt = SqlValues.ParseTime(UpdatedAt),
+        ClosedAt = SqlValues.ParseOptionalTime(ClosedAt),
+    };
 }

@@ -1,3 +1,4 @@
+using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Cases;
 using Dapper;
 
@@ -17,7 +18,7 @@ public sealed class SqlCaseRepository(IDbConnectionFactory connections) : ICaseR
             UPDATE support_case SET outcome = @Cancelled, stage = @Cancelled, closed_at = @Now, updated_at = @Now
             WHERE customer_key = @CustomerKey AND closed_at IS NULL
             """,
-            new { Cancelled = CaseOutcomes.Cancelled, Now = now, newCase.CustomerKey },
+            new { Cancelled = CaseOutcomes.Cancelled, Now = now, CustomerKey = newCase.Customer.Key },
             transaction,
             cancellationToken: cancellationToken));
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -28,7 +29,7 @@ public sealed class SqlCaseRepository(IDbConnectionFactory connections) : ICaseR
             """,
             new
             {
-                newCase.CustomerKey,
+                CustomerKey = newCase.Customer.Key,
                 newCase.Line,
                 LineKey = LineKey.Of(newCase.Line),
                 CrmMarketing = SqlValues.Flag(newCase.CrmMarketing),
@@ -51,24 +52,24 @@ public sealed class SqlCaseRepository(IDbConnectionFactory connections) : ICaseR
         return row?.ToCase();
     }
 
-    public async Task<BlockCase?> FindOpenAsync(string customerKey, CancellationToken cancellationToken)
+    public async Task<BlockCase?> FindOpenAsync(CustomerId customer, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QueryFirstOrDefaultAsync<CaseRow>(new CommandDefinition(
             $"{Select} WHERE customer_key = @CustomerKey AND closed_at IS NULL ORDER BY id DESC LIMIT 1",
-            new { CustomerKey = customerKey },
+            new { CustomerKey = customer.Key },
             cancellationToken: cancellationToken));
         return row?.ToCase();
     }
 
-    public Task<IReadOnlyList<BlockCase>> ListForLineAsync(string customerKey, string line, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<BlockCase>> ListForLineAsync(CustomerId customer, string line, CancellationToken cancellationToken) =>
         ListAsync(
             $"{Select} WHERE customer_key = @CustomerKey AND line_key = @LineKey ORDER BY id DESC",
-            new { CustomerKey = customerKey, LineKey = LineKey.Of(line) },
+            new { CustomerKey = customer.Key, LineKey = LineKey.Of(line) },
             cancellationToken);
 
-    public Task<IReadOnlyList<BlockCase>> ListForCustomerAsync(string customerKey, CancellationToken cancellationToken) =>
-        ListAsync($"{Select} WHERE customer_key = @CustomerKey ORDER BY id DESC", new { CustomerKey = customerKey }, cancellationToken);
+    public Task<IReadOnlyList<BlockCase>> ListForCustomerAsync(CustomerId customer, CancellationToken cancellationToken) =>
+        ListAsync($"{Select} WHERE customer_key = @CustomerKey ORDER BY id DESC", new { CustomerKey = customer.Key }, cancellationToken);
 
     public async Task<bool> UpdateStageAsync(long id, string stage, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -93,11 +94,11 @@ public sealed class SqlCaseRepository(IDbConnectionFactory connections) : ICaseR
         return changed == 1;
     }
 
-    public async Task DeleteForCustomerAsync(string customerKey, CancellationToken cancellationToken)
+    public async Task DeleteForCustomerAsync(CustomerId customer, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM support_case WHERE customer_key = @CustomerKey", new { CustomerKey = customerKey }, cancellationToken: cancellationToken));
+            "DELETE FROM support_case WHERE customer_key = @CustomerKey", new { CustomerKey = customer.Key }, cancellationToken: cancellationToken));
     }
 
     private async Task<IReadOnlyList<BlockCase>> ListAsync(string sql, object parameters, CancellationToken cancellationToken)

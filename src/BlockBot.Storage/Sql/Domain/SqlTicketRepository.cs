@@ -1,3 +1,4 @@
+using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Cases;
 using BlockBot.Support.Tickets;
 using Dapper;
@@ -23,7 +24,7 @@ public sealed class SqlTicketRepository(IDbConnectionFactory connections) : ITic
             {
                 Kind = ticket.Kind.ToText(),
                 State = ticket.State.ToText(),
-                ticket.CustomerKey,
+                CustomerKey = ticket.Customer.Key,
                 ticket.CaseId,
                 ticket.Line,
                 LineKey = ticket.Line is null ? null : LineKey.Of(ticket.Line),
@@ -66,13 +67,13 @@ public sealed class SqlTicketRepository(IDbConnectionFactory connections) : ITic
         return rows.Select(row => row.ToTally()).ToList();
     }
 
-    public Task<IReadOnlyList<HandoffTicket>> ListForCustomerAsync(string customerKey, CancellationToken cancellationToken) =>
-        ListAsync($"{Select} WHERE customer_key = @CustomerKey ORDER BY id DESC", new { CustomerKey = customerKey }, cancellationToken);
+    public Task<IReadOnlyList<HandoffTicket>> ListForCustomerAsync(CustomerId customer, CancellationToken cancellationToken) =>
+        ListAsync($"{Select} WHERE customer_key = @CustomerKey ORDER BY id DESC", new { CustomerKey = customer.Key }, cancellationToken);
 
-    public Task<IReadOnlyList<HandoffTicket>> ListForLineAsync(string customerKey, string line, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<HandoffTicket>> ListForLineAsync(CustomerId customer, string line, CancellationToken cancellationToken) =>
         ListAsync(
             $"{Select} WHERE customer_key = @CustomerKey AND line_key = @LineKey ORDER BY id DESC",
-            new { CustomerKey = customerKey, LineKey = LineKey.Of(line) },
+            new { CustomerKey = customer.Key, LineKey = LineKey.Of(line) },
             cancellationToken);
 
     public async Task<bool> TryChangeStateAsync(HandoffTicket changed, TicketState expected, CancellationToken cancellationToken)
@@ -107,11 +108,11 @@ public sealed class SqlTicketRepository(IDbConnectionFactory connections) : ITic
             cancellationToken: cancellationToken));
     }
 
-    public async Task DeleteForCustomerAsync(string customerKey, CancellationToken cancellationToken)
+    public async Task DeleteForCustomerAsync(CustomerId customer, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM handoff_ticket WHERE customer_key = @CustomerKey", new { CustomerKey = customerKey }, cancellationToken: cancellationToken));
+            "DELETE FROM handoff_ticket WHERE customer_key = @CustomerKey", new { CustomerKey = customer.Key }, cancellationToken: cancellationToken));
     }
 
     private async Task<IReadOnlyList<HandoffTicket>> ListAsync(string sql, object parameters, CancellationToken cancellationToken)

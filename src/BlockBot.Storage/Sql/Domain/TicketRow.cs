@@ -1,3 +1,4 @@
+using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Tickets;
 
 namespace BlockBot.Storage.Sql.Domain;
@@ -41,20 +42,22 @@ internal sealed class TicketRow
 
     public string? StaffMessageRef { get; set; }
 
-    public HandoffTicket ToTicket() => new(
-        Id,
-        TicketKinds.Parse(Kind),
-        TicketStates.Parse(State),
-        CustomerKey,
-        CaseId,
-        Line,
-        SqlValues.FromFlag(CrmMarketing),
-        SqlValues.FromFlag(Repeated),
-        CustomerLanguage,
-        SqlValues.ParseTime(CreatedAt),
-        SqlValues.ParseTime(OpensAt),
-        HandledBy,
-        DeclineReason,
-        SqlValues.ParseOptionalTime(ClosedAt),
-        StaffMessageRef);
+    public HandoffTicket ToTicket() => new HandoffTicket
+    {
+        Id = Id,
+        Kind = TicketKinds.Parse(Kind),
+        State = TicketStates.Parse(State),
+        Customer = CustomerId.Parse(CustomerKey),
+        CaseId = CaseId,
+        Line = Line,
+        CrmMarketing = SqlValues.FromFlag(CrmMarketing),
+        Repeated = SqlValues.FromFlag(Repeated),
+        CustomerLanguage = CustomerLanguage,
+        CreatedAt = SqlValues.ParseTime(CreatedAt),
+        OpensAt = SqlValues.ParseTime(OpensAt),
+        HandledBy = HandledBy,
+        DeclineReason = DeclineReason,
+        ClosedAt = SqlValues.ParseOptionalTime(ClosedAt),
+        StaffMessageRef = StaffMessageRef,
+    };
 }
