@@ -14,7 +14,7 @@ public static class UnderstandingBench
     public static int Run(UnderstandingBenchOptions options, TextWriter output, TextWriter progress)
     {
         var root = RepositoryRoot.Find();
-        var labelledPath = options.LabelledPath ?? Path.Combine(root, "tests", "BlockBot.Tests", "Understanding", "labelled.tsv");
+        var labelledPath = options.LabelledPath ?? Path.Combine(root, "tests", "BlockBot.Tests", "Conversation", "Understanding", "labelled.tsv");
         IReadOnlyList<LabelledMessage> labelled;
         using (var reader = File.OpenText(labelledPath))
         {

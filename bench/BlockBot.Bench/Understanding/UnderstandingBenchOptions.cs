@@ -17,7 +17,7 @@ public sealed record UnderstandingBenchOptions(
     public const string Usage = """
         Usage: BlockBot.Bench --understanding [--labelled FILE] [--interpretations N] [--builds N] [--trainings N]
                               [--folds K] [--lucene-only] [--details]
-          --labelled         labelled messages, topic<TAB>message (default tests/BlockBot.Tests/Understanding/labelled.tsv)
+          --labelled         labelled messages, topic<TAB>message (default tests/BlockBot.Tests/Conversation/Understanding/labelled.tsv)
           --interpretations  messages understood per approach for the latency figures (default 20000, at least 1000)
           --builds           fresh Lucene index builds after the first, cold one, and loads of a saved ML.NET model (default 10)
           --trainings        fresh ML.NET trainings after the first, cold one (default 3)

@@ -52,7 +52,7 @@ public sealed class BotHost : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         string? dialogsPath = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,
             ContentRootPath = RepositoryPaths.Root,

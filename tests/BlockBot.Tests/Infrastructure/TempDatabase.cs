@@ -1,6 +1,7 @@
 using BlockBot.Storage;
 using BlockBot.Storage.Postgres;
 using BlockBot.Storage.Sql;
+using BlockBot.Storage.Sql.Domain;
 using BlockBot.Storage.Sqlite;
 using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
@@ -15,7 +16,7 @@ namespace BlockBot.Tests.Infrastructure;
 /// SQLite is a file in a folder under the temp path that does not exist until migrated; PostgreSQL is a fresh
 /// database created on the server <c>BLOCKBOT_TEST_POSTGRES</c> names (an admin connection string) and dropped after.
 /// </summary>
-public sealed class TempDatabase : IDisposable
+public sealed class TempDatabase : IDisposable, IAsyncDisposable
 {
     public const string ProviderVariable = "BLOCKBOT_TEST_PROVIDER";
     public const string PostgresVariable = "BLOCKBOT_TEST_POSTGRES";
@@ -23,6 +24,7 @@ public sealed class TempDatabase : IDisposable
     private readonly List<IDisposable> _factories = [];
     private readonly string? _postgresAdmin;
     private readonly string? _postgresName;
+    private IDbConnectionFactory? _migrated;
 
     public TempDatabase()
         : this(ConfiguredProvider)
@@ -48,6 +50,14 @@ public sealed class TempDatabase : IDisposable
         }
     }
 
+    /// <summary>A migrated database of its own with the domain repositories on it (<see cref="Cases"/>, <see cref="Tickets"/>).</summary>
+    public static async Task<TempDatabase> CreateMigratedAsync()
+    {
+        var database = new TempDatabase();
+        database._migrated = await database.MigrateAsync();
+        return database;
+    }
+
     public static StorageProvider ConfiguredProvider =>
         Enum.TryParse<StorageProvider>(Environment.GetEnvironmentVariable(ProviderVariable), ignoreCase: true, out var provider)
             ? provider
@@ -70,6 +80,13 @@ public sealed class TempDatabase : IDisposable
         ["BlockBot:Storage:Provider"] = Provider.ToString(),
         ["BlockBot:Storage:ConnectionString"] = ConnectionString,
     };
+
+    /// <summary>The connections of <see cref="CreateMigratedAsync"/>.</summary>
+    public IDbConnectionFactory Connections => _migrated ?? throw new InvalidOperationException("Create the database with CreateMigratedAsync.");
+
+    public SqlCaseRepository Cases => new(Connections);
+
+    public SqlTicketRepository Tickets => new(Connections);
 
     /// <summary>A new factory, as a second process opening the same database would have.</summary>
     public IDbConnectionFactory CreateFactory()
@@ -144,5 +161,11 @@ public sealed class TempDatabase : IDisposable
         {
             Directory.Delete(Root, recursive: true);
         }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 }

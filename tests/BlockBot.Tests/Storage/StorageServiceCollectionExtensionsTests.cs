@@ -114,7 +114,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
 
     private static IHost BuildHost(string connectionString, bool supportFirst)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddConfiguration(Configuration(connectionString));
         if (supportFirst)
         {

@@ -24,12 +24,12 @@ public sealed class StaffDeskTests : IAsyncLifetime
     private readonly RecordingStaffChat _staffChat = new();
     private readonly RecordingEventOutbox _outbox = new();
     private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private TempSqliteDatabase _database = null!;
+    private TempDatabase _database = null!;
     private StaffDesk _desk = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TempSqliteDatabase.CreateAsync();
+        _database = await TempDatabase.CreateMigratedAsync();
         _desk = DeskOver(_database.Tickets);
     }
 

@@ -22,7 +22,7 @@ internal sealed class SupportHarness : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private SupportHarness(TempSqliteDatabase database, FakeTimeProvider time)
+    private SupportHarness(TempDatabase database, FakeTimeProvider time)
     {
         Database = database;
         Time = time;
@@ -45,7 +45,7 @@ internal sealed class SupportHarness : IAsyncDisposable
 
     public static CustomerId Customer { get; } = new("telegram", "1001");
 
-    public TempSqliteDatabase Database { get; }
+    public TempDatabase Database { get; }
 
     public IHost Host { get; }
 
@@ -63,7 +63,7 @@ internal sealed class SupportHarness : IAsyncDisposable
 
     public static async Task<SupportHarness> StartAsync()
     {
-        var harness = new SupportHarness(await TempSqliteDatabase.CreateAsync(), new FakeTimeProvider(Start));
+        var harness = new SupportHarness(await TempDatabase.CreateMigratedAsync(), new FakeTimeProvider(Start));
         await harness.Host.StartAsync();
         harness.Scheduler = await harness.Get<ISchedulerFactory>().GetScheduler(CancellationToken.None);
         harness.Scheduler.ListenerManager.AddJobListener(harness.Executions, [GroupMatcher<JobKey>.AnyGroup()]);

@@ -1,0 +1,92 @@
+using System.Globalization;
+using BlockBot.Tests.Infrastructure;
+using BlockBot.Tests.Channels.Telegram.Fake;
+using Xunit.Abstractions;
+
+namespace BlockBot.Tests.Channels.Telegram;
+
+/// <summary>
+/// The real program as a process, killed during a burst of 500 updates and started again. Every update is
+/// answered; what repeats is only a send Telegram accepted just before the kill whose outbox row was not
+/// yet deleted (ADR 0004) — measured here, and bounded by the sends that can be in flight at once.
+/// </summary>
+[Collection(TimingSensitiveCollection.Name)]
+public sealed class TelegramCrashTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Chats = 100;
+    private const int PerChat = 5;
+
+    // A send whose request Telegram accepted but whose outbox row was not yet removed when the process died is
+    // sent again: at most one per send in flight at the kill.
+    private const int ConcurrentSends = 16;
+
+    private readonly TempDatabase _database = new();
+
+    [Fact]
+    public async Task Killed_mid_burst_and_restarted_every_update_is_answered_and_only_sends_in_flight_at_the_kill_repeat()
+    {
+        await using var fake = await FakeBotApi.StartAsync();
+        for (var round = 0; round < PerChat; round++)
+        {
+            for (var chat = 1; chat <= Chats; chat++)
+            {
+                fake.Enqueue(Updates.Text(20_000 + chat, 20_000 + chat, "/help"));
+            }
+        }
+
+        await using (var first = await StartAsync("first", fake))
+        {
+            await fake.WaitUntilAsync(f => f.Sent.Count >= 100, "the burst to be under way", TimeSpan.FromSeconds(60));
+            await first.KillAsync();
+        }
+
+        var atKill = fake.Sent.Count;
+        await using (await StartAsync("second", fake))
+        {
+            await fake.WaitUntilAsync(f => f.Sent.Count >= Chats * PerChat && f.ConfirmedBelow > f.LastUpdateId, "every update to be answered and confirmed", TimeSpan.FromSeconds(90));
+            await WaitForEmptyOutboxAsync(fake);
+        }
+
+        var sent = fake.Sent;
+        var repeated = sent.Count - Chats * PerChat;
+        output.WriteLine($"Killed after {atKill} answers; {sent.Count} answers in all for {Chats * PerChat} updates ({repeated} repeated).");
+        Assert.All(Enumerable.Range(1, Chats), chat => Assert.InRange(sent.Count(m => m.ChatId == 20_000 + chat), PerChat, PerChat + 1));
+        Assert.InRange(repeated, 0, ConcurrentSends);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _database.Dispose();
+    }
+
+    private async Task WaitForEmptyOutboxAsync(FakeBotApi fake) =>
+        await fake.WaitUntilAsync(_ => CountPending() == 0, "the outbox and inbox to be empty");
+
+    private long CountPending()
+    {
+        using var connection = _database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM telegram_outbox) + (SELECT COUNT(*) FROM telegram_update WHERE state = 'received')";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private Task<BotProcess> StartAsync(string name, FakeBotApi fake) => BotProcess.StartAsync(
+        name,
+        new Dictionary<string, string>
+        {
+            ["BlockBot:Telegram:Token"] = FakeBotApi.Token,
+            ["BlockBot:Telegram:ApiUrl"] = fake.Url,
+            ["BlockBot:Telegram:PollingTimeoutSeconds"] = "2",
+            // Fast sends so the burst takes seconds; the limits themselves are TelegramRateTests' subject.
+            ["BlockBot:Telegram:MessagesPerSecond"] = "200",
+            ["BlockBot:Telegram:ChatMessagesPerSecond"] = "50",
+            ["BlockBot:Telegram:ConcurrentSends"] = ConcurrentSends.ToString(CultureInfo.InvariantCulture),
+            ["BlockBot:Storage:Provider"] = _database.Provider.ToString(),
+            ["BlockBot:Storage:ConnectionString"] = _database.ConnectionString,
+            ["BlockBot:DialogsPath"] = RepositoryPaths.Dialogs,
+            ["Logging:LogLevel:Default"] = "Warning",
+        },
+        _database.Root,
+        output);
+}
