@@ -5,7 +5,7 @@ using Microsoft.Bot.Schema;
 namespace BlockBot.Conversation.Proactive;
 
 /// <summary>
-/// The base of every channel adapter that runs proactive turns (reminders, staff decisions). Bot Builder's own
+/// The base of every channel adapter that runs proactive turns (scheduled events, a person's decisions). Bot Builder's own
 /// <see cref="BotAdapter.ContinueConversationAsync(string, ConversationReference, BotCallbackHandler, CancellationToken)"/>
 /// disposes the turn context before the pipeline has finished (research/libs.md C2); here the turn runs through
 /// <see cref="RunTurnAsync"/>, which awaits the pipeline inside the context's lifetime. A channel that keeps its own
