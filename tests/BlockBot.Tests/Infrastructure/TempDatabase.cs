@@ -1,7 +1,9 @@
+using BlockBot.Conversation.Turns;
 using BlockBot.Storage;
 using BlockBot.Storage.Postgres;
 using BlockBot.Storage.Sql;
 using BlockBot.Storage.Sqlite;
+using BlockBot.Storage.Turns;
 using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,6 +22,7 @@ public sealed class TempDatabase : IDisposable
     public const string ProviderVariable = "BLOCKBOT_TEST_PROVIDER";
     public const string PostgresVariable = "BLOCKBOT_TEST_POSTGRES";
 
+    /// <summary>Factories and turn stores made here, which hold connections until disposed.</summary>
     private readonly List<IDisposable> _factories = [];
     private readonly string? _postgresAdmin;
     private readonly string? _postgresName;
@@ -118,9 +121,28 @@ public sealed class TempDatabase : IDisposable
     public static IStorage StorageOn(IDbConnectionFactory factory) =>
         new SqlStorage(factory, TimeProvider.System, NullLogger<SqlStorage>.Instance);
 
+    /// <summary>
+    /// The turn store the bot has on this provider (group commit on SQLite, a transaction per turn on PostgreSQL),
+    /// disposed with the database.
+    /// </summary>
+    public ITurnStore CreateTurnStore(IDbConnectionFactory factory, SqlStorage storage, params ITurnRecordWriter[] writers)
+    {
+        if (factory is not SqliteConnectionFactory sqlite)
+        {
+            return new SqlTurnStore(factory, storage, writers);
+        }
+
+        var store = new SqliteGroupCommitTurnStore(sqlite, storage, writers, NullLogger<SqliteGroupCommitTurnStore>.Instance);
+        lock (_factories)
+        {
+            _factories.Add(store);
+        }
+
+        return store;
+    }
+
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
         lock (_factories)
         {
             foreach (var factory in _factories)
@@ -128,6 +150,8 @@ public sealed class TempDatabase : IDisposable
                 factory.Dispose();
             }
         }
+
+        SqliteConnection.ClearAllPools();
 
         if (_postgresName is not null)
         {
