@@ -22,7 +22,6 @@ public sealed class TempDatabase : IDisposable
     public const string ProviderVariable = "BLOCKBOT_TEST_PROVIDER";
     public const string PostgresVariable = "BLOCKBOT_TEST_POSTGRES";
 
-    /// <summary>Factories and turn stores made here, which hold connections until disposed.</summary>
     private readonly List<IDisposable> _factories = [];
     private readonly string? _postgresAdmin;
     private readonly string? _postgresName;
@@ -121,28 +120,15 @@ public sealed class TempDatabase : IDisposable
     public static IStorage StorageOn(IDbConnectionFactory factory) =>
         new SqlStorage(factory, TimeProvider.System, NullLogger<SqlStorage>.Instance);
 
-    /// <summary>
-    /// The turn store the bot has on this provider (group commit on SQLite, a transaction per turn on PostgreSQL),
-    /// disposed with the database.
-    /// </summary>
-    public ITurnStore CreateTurnStore(IDbConnectionFactory factory, SqlStorage storage, params ITurnRecordWriter[] writers)
-    {
-        if (factory is not SqliteConnectionFactory sqlite)
-        {
-            return new SqlTurnStore(factory, storage, writers);
-        }
-
-        var store = new SqliteGroupCommitTurnStore(sqlite, storage, writers, NullLogger<SqliteGroupCommitTurnStore>.Instance);
-        lock (_factories)
-        {
-            _factories.Add(store);
-        }
-
-        return store;
-    }
+    /// <summary>The turn store the bot has on this provider: group commit on SQLite, a transaction per turn on PostgreSQL.</summary>
+    public static ITurnStore TurnStoreOn(IDbConnectionFactory factory, SqlStorage storage, params ITurnRecordWriter[] writers) =>
+        factory is SqliteConnectionFactory sqlite
+            ? new SqliteGroupCommitTurnStore(sqlite, storage, writers, NullLogger<SqliteGroupCommitTurnStore>.Instance)
+            : new SqlTurnStore(factory, storage, writers);
 
     public void Dispose()
     {
+        SqliteConnection.ClearAllPools();
         lock (_factories)
         {
             foreach (var factory in _factories)
@@ -150,8 +136,6 @@ public sealed class TempDatabase : IDisposable
                 factory.Dispose();
             }
         }
-
-        SqliteConnection.ClearAllPools();
 
         if (_postgresName is not null)
         {

@@ -41,7 +41,7 @@ public sealed class RetentionTests : IDisposable
         var factory = await _database.MigrateAsync();
         var clock = new FakeTimeProvider(BotHost.Start);
         var delivered = new SqlDeliveredEvents(factory);
-        var turns = _database.CreateTurnStore(factory, new SqlStorage(factory, clock, NullLogger<SqlStorage>.Instance), new EventDeliveredWriter(clock));
+        var turns = TempDatabase.TurnStoreOn(factory, new SqlStorage(factory, clock, NullLogger<SqlStorage>.Instance), new EventDeliveredWriter(clock));
         await SaveAsync(turns, new EventDelivered("old"));
         clock.Advance(TimeSpan.FromDays(29));
         await SaveAsync(turns, new EventDelivered("recent"));

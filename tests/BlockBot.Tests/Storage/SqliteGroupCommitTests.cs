@@ -98,7 +98,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
     {
         var factory = await _database.MigrateAsync();
         var storage = new SqlStorage(factory, TimeProvider.System, NullLogger<SqlStorage>.Instance);
-        var store = _database.CreateTurnStore(
+        var store = TempDatabase.TurnStoreOn(
             factory, storage, new EventDeliveredWriter(TimeProvider.System), new MachineWentDownWriter(), new TransactionEndedWriter(), _held);
         Assert.IsType<SqliteGroupCommitTurnStore>(store);
         return (factory, storage, store);
