@@ -36,11 +36,14 @@ public static class BenchServiceCollectionExtensions
 
         foreach (var action in services.Where(d => d.ServiceType == typeof(IDialogAction)).ToList())
         {
-            var type = action.ImplementationType
-                ?? throw new InvalidOperationException("Dialog actions are expected to be registered by type.");
+            Func<IServiceProvider, object> create = action switch
+            {
+                { ImplementationType: { } type } => sp => ActivatorUtilities.CreateInstance(sp, type),
+                { ImplementationFactory: { } factory } => factory,
+                _ => throw new InvalidOperationException("Dialog actions are expected to be registered by type or by factory."),
+            };
             services.Remove(action);
-            services.AddSingleton<IDialogAction>(sp => new TimedDialogAction(
-                (IDialogAction)ActivatorUtilities.CreateInstance(sp, type), sp.GetRequiredService<OperationTimings>()));
+            services.AddSingleton<IDialogAction>(sp => new TimedDialogAction((IDialogAction)create(sp), sp.GetRequiredService<OperationTimings>()));
         }
 
         return services;
