@@ -18,7 +18,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers what BlockBot.Storage owns: <c>BlockBot:Storage</c> options, the database (an SQLite file, or
     /// PostgreSQL when <c>Provider</c> is <c>Postgres</c>) with its schema migrated at start, <see cref="IDbConnectionFactory"/>,
-    /// <see cref="IStorage"/>, <see cref="ITurnStore"/> with the writers of the conversation's turn records,
+    /// <see cref="IStorage"/>, <see cref="ITurnStore"/> (turns share commits on SQLite) with the writers of the conversation's turn records,
     /// <see cref="IConversationDirectory"/>, the domain repositories, and the <see cref="ICrossInstanceLock"/> (an
     /// advisory lock on PostgreSQL, in process on SQLite). Quartz is configured by its owner, BlockBot.Support; its
     /// persistent store in the same database is <see cref="SchedulerStore.UseBlockBotStore"/>, handed to that one
@@ -50,6 +50,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<SqliteSchema>();
             services.TryAddSingleton<ISchemaMigrator>(sp => sp.GetRequiredService<SqliteSchema>());
             services.TryAddSingleton<ICrossInstanceLock, SingleInstanceLock>();
+            services.TryAddSingleton<ITurnStore, SqliteGroupCommitTurnStore>();
         }
 
         services.TryAddSingleton<SqlStorage>();

@@ -1,8 +1,10 @@
+using BlockBot.Conversation.Turns;
 using BlockBot.Storage;
 using BlockBot.Storage.Postgres;
 using BlockBot.Storage.Sql;
 using BlockBot.Storage.Sql.Domain;
 using BlockBot.Storage.Sqlite;
+using BlockBot.Storage.Turns;
 using Microsoft.Bot.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -134,6 +136,12 @@ public sealed class TempDatabase : IDisposable, IAsyncDisposable
 
     public static IStorage StorageOn(IDbConnectionFactory factory) =>
         new SqlStorage(factory, TimeProvider.System, NullLogger<SqlStorage>.Instance);
+
+    /// <summary>The turn store the bot has on this provider: group commit on SQLite, a transaction per turn on PostgreSQL.</summary>
+    public static ITurnStore TurnStoreOn(IDbConnectionFactory factory, SqlStorage storage, params ITurnRecordWriter[] writers) =>
+        factory is SqliteConnectionFactory sqlite
+            ? new SqliteGroupCommitTurnStore(sqlite, storage, writers, NullLogger<SqliteGroupCommitTurnStore>.Instance)
+            : new SqlTurnStore(factory, storage, writers);
 
     public void Dispose()
     {

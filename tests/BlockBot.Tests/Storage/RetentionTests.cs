@@ -41,7 +41,7 @@ public sealed class RetentionTests : IDisposable
         var factory = await _database.MigrateAsync();
         var clock = new FakeTimeProvider(BotHost.Start);
         var delivered = new SqlDeliveredEvents(factory);
-        var turns = new SqlTurnStore(factory, new SqlStorage(factory, clock, NullLogger<SqlStorage>.Instance), [new EventDeliveredWriter(clock)]);
+        var turns = TempDatabase.TurnStoreOn(factory, new SqlStorage(factory, clock, NullLogger<SqlStorage>.Instance), new EventDeliveredWriter(clock));
         await SaveAsync(turns, new EventDelivered("old"));
         clock.Advance(TimeSpan.FromDays(29));
         await SaveAsync(turns, new EventDelivered("recent"));
@@ -53,7 +53,7 @@ public sealed class RetentionTests : IDisposable
         Assert.True(await delivered.WasDeliveredAsync("new", CancellationToken.None));
     }
 
-    private static async Task SaveAsync(SqlTurnStore turns, TurnRecord record)
+    private static async Task SaveAsync(ITurnStore turns, TurnRecord record)
     {
         var work = new TurnUnitOfWork();
         work.Add(record);

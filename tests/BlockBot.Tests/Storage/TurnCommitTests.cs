@@ -106,8 +106,8 @@ public sealed class TurnCommitTests : IDisposable
         Assert.Equal(2, replies.Count(r => r.Contains("Queue cleared", StringComparison.Ordinal)));
     }
 
-    private static SqlTurnStore TurnStore(IDbConnectionFactory factory, SqlStorage storage) =>
-        new(factory, storage, [new EventDeliveredWriter(TimeProvider.System), new MachineWentDownWriter()]);
+    private static ITurnStore TurnStore(IDbConnectionFactory factory, SqlStorage storage) =>
+        TempDatabase.TurnStoreOn(factory, storage, new EventDeliveredWriter(TimeProvider.System), new MachineWentDownWriter());
 
     private sealed record MachineWentDown : TurnRecord;
 

@@ -1,0 +1,180 @@
+using System.Data.Common;
+using BlockBot.Conversation.Turns;
+using BlockBot.Storage.Sql;
+using BlockBot.Storage.Turns;
+using Microsoft.Extensions.Logging;
+
+namespace BlockBot.Storage.Sqlite;
+
+/// <summary>
+/// Saves turns to the SQLite file with leader-based group commit (ADR 0010). A turn that arrives while no commit runs
+/// is the leader: on its own thread it commits itself and every turn queued behind it (at most
+/// <see cref="MostPerCommit"/>) in one transaction, each turn in a savepoint of its own, with one COMMIT and so one
+/// fsync. Turns that arrive while a commit runs wait in the queue; when the commit ends, the first of them leads the
+/// next group. A turn alone commits on its caller's thread with no hand-off and no savepoint.
+/// </summary>
+/// <remarks>
+/// A turn whose writes fail (a stale ETag, a failing record writer) is rolled back to its savepoint and gets its own
+/// exception; the others of its group are saved. When the transaction itself fails, no turn of the group is saved and
+/// each gets that error. Every caller learns its outcome only after the COMMIT, so committed callbacks follow it.
+/// One leader at a time writes turns, so turns never meet SQLite's busy handler among themselves; other writers
+/// (Quartz, the channels' stores) still wait on the busy timeout. The leader takes its connection from the pool rather
+/// than keeping one of its own: SQLite drops a connection's page cache whenever another connection has committed, and
+/// at one conversation the pool hands the commit the connection that just read the turn's state (measured: with a
+/// writer connection of its own, state reads took ≈ 10 % longer at N = 1).
+/// </remarks>
+public sealed class SqliteGroupCommitTurnStore : ITurnStore
+{
+    /// <summary>Enough to spread one fsync over a burst, few enough that no turn waits long behind the others.</summary>
+    internal const int MostPerCommit = 64;
+
+    private const string Savepoint = "turn";
+
+    private readonly SqliteConnectionFactory _connections;
+    private readonly TurnPreparer _preparer;
+    private readonly ILogger<SqliteGroupCommitTurnStore> _logger;
+    private readonly Queue<QueuedTurn> _queue = new();
+    private readonly Lock _gate = new();
+    private bool _leading;
+
+    public SqliteGroupCommitTurnStore(SqliteConnectionFactory connections, SqlStorage storage, IEnumerable<ITurnRecordWriter> writers, ILogger<SqliteGroupCommitTurnStore> logger)
+    {
+        _connections = connections;
+        _preparer = new TurnPreparer(storage, writers);
+        _logger = logger;
+    }
+
+    /// <param name="work">The turn's unit of work.</param>
+    /// <param name="cancellationToken">Stops a save that has not been queued; a queued one is carried to its end.</param>
+    public async Task SaveAsync(TurnUnitOfWork work, CancellationToken cancellationToken)
+    {
+        if (_preparer.Prepare(work) is not { } prepared)
+        {
+            return;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var turn = new QueuedTurn(prepared);
+        bool leads;
+        lock (_gate)
+        {
+            _queue.Enqueue(turn);
+            leads = !_leading;
+            _leading = true;
+        }
+
+        if (!leads && !await turn.LeadsAsync())
+        {
+            return;
+        }
+
+        await LeadAsync(turn);
+    }
+
+    /// <summary>
+    /// Commits the group at the head of the queue, which <paramref name="own"/> heads: the first leader found the queue
+    /// empty, and a later one was the head when leadership passed to it, and only leaders take from the queue.
+    /// </summary>
+    private async Task LeadAsync(QueuedTurn own)
+    {
+        List<QueuedTurn> group;
+        lock (_gate)
+        {
+            group = new List<QueuedTurn>(Math.Min(_queue.Count, MostPerCommit));
+            while (group.Count < MostPerCommit && _queue.TryDequeue(out var queued))
+            {
+                group.Add(queued);
+            }
+        }
+
+        try
+        {
+            await CommitAsync(group);
+        }
+        finally
+        {
+            HandOver();
+            foreach (var turn in group)
+            {
+                if (turn != own)
+                {
+                    turn.Complete();
+                }
+            }
+        }
+
+        own.ThrowIfFailed();
+    }
+
+    /// <summary>Saves the group in one transaction and records each turn's outcome in it; never throws.</summary>
+    private async Task CommitAsync(List<QueuedTurn> group)
+    {
+        try
+        {
+            await using var connection = await _connections.OpenAsync(CancellationToken.None);
+            // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the write lock is taken up front.
+            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+            if (group.Count == 1)
+            {
+                // Alone, the turn is the transaction: its failure needs no savepoint to undo.
+                await group[0].Prepared.WriteAsync(connection, transaction, CancellationToken.None);
+            }
+            else
+            {
+                foreach (var turn in group)
+                {
+                    turn.Failure = await WriteInSavepointAsync(connection, transaction, turn.Prepared);
+                }
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception failure)
+        {
+            if (group.Count > 1)
+            {
+                _logger.LogWarning(failure, "A group commit of {TurnCount} turns failed; none of them is saved", group.Count);
+            }
+
+            foreach (var turn in group)
+            {
+                turn.Failure ??= failure;
+            }
+        }
+    }
+
+    /// <returns>What the turn's writes threw, after they were undone; null when they are in the transaction.</returns>
+    private static async Task<Exception?> WriteInSavepointAsync(DbConnection connection, DbTransaction transaction, PreparedTurn turn)
+    {
+        await transaction.SaveAsync(Savepoint, CancellationToken.None);
+        try
+        {
+            await turn.WriteAsync(connection, transaction, CancellationToken.None);
+        }
+        catch (Exception failure)
+        {
+            // A failure SQLite answers by ending the transaction makes these throw too, and so fails the whole group.
+            await transaction.RollbackAsync(Savepoint, CancellationToken.None);
+            await transaction.ReleaseAsync(Savepoint, CancellationToken.None);
+            return failure;
+        }
+
+        await transaction.ReleaseAsync(Savepoint, CancellationToken.None);
+        return null;
+    }
+
+    /// <summary>Passes leadership to the first queued turn, or ends it when none waits.</summary>
+    private void HandOver()
+    {
+        QueuedTurn? next;
+        lock (_gate)
+        {
+            if (!_queue.TryPeek(out next))
+            {
+                _leading = false;
+            }
+        }
+
+        next?.Lead();
+    }
+}
