@@ -21,8 +21,8 @@ public static class SupportServiceCollectionExtensions
 {
     /// <summary>
     /// The support domain: policy, tickets, staff desk, reminders, event delivery, every dialog action, and the
-    /// Quartz scheduler with its hosted service. Expects from elsewhere: <see cref="ICaseRepository"/> and
-    /// <see cref="ITicketRepository"/> (storage), <see cref="IStaffChat"/> (a channel), <see cref="IConversationEvents"/>,
+    /// Quartz scheduler with its hosted service. Expects from elsewhere: <see cref="ICaseRepository"/>,
+    /// <see cref="ITicketRepository"/> and <see cref="IQueuedEvents"/> (storage), <see cref="IStaffChat"/> (a channel), <see cref="IConversationEvents"/>,
     /// <see cref="IConversationDirectory"/>, <see cref="ICrossInstanceLock"/>, <see cref="DateDisplay"/> and <see cref="BlockBotMetrics"/>
     /// (conversation and storage).
     /// </summary>
@@ -51,6 +51,8 @@ public static class SupportServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<ClearingPolicy>();
+        services.AddSingleton<EventDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventDispatcher>());
         services.AddSingleton<IEventOutbox, EventOutbox>();
         services.AddSingleton<EventDeliveryOrder>();
         services.AddSingleton<SupportMetrics>();
