@@ -19,6 +19,9 @@ namespace BlockBot.Support;
 
 public static class SupportServiceCollectionExtensions
 {
+    /// <summary>Quartz's instance name: its rows in a persistent store carry it.</summary>
+    public const string SchedulerName = "BlockBot";
+
     /// <summary>
     /// The support domain: policy, tickets, staff desk, reminders, event delivery, every dialog action, and the
     /// Quartz scheduler with its hosted service. Expects from elsewhere: <see cref="ICaseRepository"/>,
@@ -60,6 +63,7 @@ public static class SupportServiceCollectionExtensions
         services.AddHostedService<TicketGaugeRefreshService>();
         services.AddSingleton<IKnownEvents, KnownEvents>();
         services.AddSingleton<ReminderScheduler>();
+        services.TryAddSingleton<IScheduledJobLookup, SchedulerJobLookup>();
         services.AddSingleton<TicketOpenings>();
         services.AddSingleton<TicketIssuer>();
         services.AddSingleton<StaffDesk>();
@@ -90,7 +94,7 @@ public static class SupportServiceCollectionExtensions
         // The one AddQuartz call: Support owns scheduling. The job store comes from whoever owns the database.
         services.AddQuartz(quartz =>
         {
-            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "BlockBot");
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = SchedulerName);
             configureStore?.Invoke(quartz);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
