@@ -21,7 +21,7 @@ public sealed class EventDispatcher(
     SupportMetrics metrics,
     ILogger<EventDispatcher> logger) : OrderedQueueWorker<QueuedEvent, string>(ConcurrentCustomers, logger)
 {
-    private const int ConcurrentCustomers = 16;
+    private const int ConcurrentCustomers = 64;
 
     protected override Task<IReadOnlyList<QueuedEvent>> LoadAsync(int limit, CancellationToken cancellationToken) =>
         queue.ListDueAsync(time.GetUtcNow(), limit, cancellationToken);
