@@ -5,6 +5,7 @@ using BlockBot.Storage.Sql;
 using BlockBot.Storage.Sqlite;
 using BlockBot.Storage.Turns;
 using BlockBot.Storage.Sql.Domain;
+using BlockBot.Support.Reminders;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +61,9 @@ public static class StorageServiceCollectionExtensions
         services.AddTurnRecordWriter<UnansweredMessageWriter>();
         services.TryAddSingleton<IDeliveredEvents, SqlDeliveredEvents>();
         services.TryAddSingleton<IConversationDirectory, SqlConversationDirectory>();
+        // Replaces Support's lookup through the scheduler, whichever registration runs first.
+        services.RemoveAll<IScheduledJobLookup>();
+        services.AddSingleton<IScheduledJobLookup, SqlScheduledJobLookup>();
         services.AddBlockBotSqlDomain();
 
         // Migrating in StartingAsync already precedes every StartAsync, where Quartz opens the database; being first in

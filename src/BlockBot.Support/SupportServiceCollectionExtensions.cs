@@ -19,10 +19,13 @@ namespace BlockBot.Support;
 
 public static class SupportServiceCollectionExtensions
 {
+    /// <summary>Quartz's instance name: its rows in a persistent store carry it.</summary>
+    public const string SchedulerName = "BlockBot";
+
     /// <summary>
     /// The support domain: policy, tickets, staff desk, reminders, event delivery, every dialog action, and the
-    /// Quartz scheduler with its hosted service. Expects from elsewhere: <see cref="ICaseRepository"/> and
-    /// <see cref="ITicketRepository"/> (storage), <see cref="IStaffChat"/> (a channel), <see cref="IConversationEvents"/>,
+    /// Quartz scheduler with its hosted service. Expects from elsewhere: <see cref="ICaseRepository"/>,
+    /// <see cref="ITicketRepository"/> and <see cref="IQueuedEvents"/> (storage), <see cref="IStaffChat"/> (a channel), <see cref="IConversationEvents"/>,
     /// <see cref="IConversationDirectory"/>, <see cref="ICrossInstanceLock"/>, <see cref="DateDisplay"/> and <see cref="BlockBotMetrics"/>
     /// (conversation and storage).
     /// </summary>
@@ -51,6 +54,8 @@ public static class SupportServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<ClearingPolicy>();
+        services.AddSingleton<EventDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventDispatcher>());
         services.AddSingleton<IEventOutbox, EventOutbox>();
         services.AddSingleton<EventDeliveryOrder>();
         services.AddSingleton<SupportMetrics>();
@@ -58,6 +63,7 @@ public static class SupportServiceCollectionExtensions
         services.AddHostedService<TicketGaugeRefreshService>();
         services.AddSingleton<IKnownEvents, KnownEvents>();
         services.AddSingleton<ReminderScheduler>();
+        services.TryAddSingleton<IScheduledJobLookup, SchedulerJobLookup>();
         services.AddSingleton<TicketOpenings>();
         services.AddSingleton<TicketIssuer>();
         services.AddSingleton<StaffDesk>();
@@ -88,7 +94,7 @@ public static class SupportServiceCollectionExtensions
         // The one AddQuartz call: Support owns scheduling. The job store comes from whoever owns the database.
         services.AddQuartz(quartz =>
         {
-            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "BlockBot");
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = SchedulerName);
             configureStore?.Invoke(quartz);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Concurrency;
 using BlockBot.Channels.Telegram.Sending;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed class TelegramInboxProcessor(
     TelegramOutboxSender sender,
     ICrossInstanceLock crossInstance,
     IOptions<TelegramOptions> options,
-    ILogger<TelegramInboxProcessor> logger) : ChatOrderedWorker<StoredUpdate>(options.Value.ConcurrentChats, logger)
+    ILogger<TelegramInboxProcessor> logger) : OrderedQueueWorker<StoredUpdate, long>(options.Value.ConcurrentChats, logger)
 {
     private const int MaxAttempts = 5;
 
@@ -29,7 +30,7 @@ public sealed class TelegramInboxProcessor(
     protected override Task<IReadOnlyList<StoredUpdate>> LoadAsync(int limit, CancellationToken cancellationToken) =>
         store.PendingUpdatesAsync(limit, cancellationToken);
 
-    protected override long ChatOf(StoredUpdate item) => item.ChatId;
+    protected override long KeyOf(StoredUpdate item) => item.ChatId;
 
     protected override long IdOf(StoredUpdate item) => item.UpdateId;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BlockBot.Channels.Telegram.Inbox;
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Concurrency;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -22,7 +23,7 @@ public sealed class TelegramOutboxSender(
     TelegramSendLimiter limiter,
     ICrossInstanceLock crossInstance,
     IOptions<TelegramOptions> options,
-    ILogger<TelegramOutboxSender> logger) : ChatOrderedWorker<StoredOutgoing>(options.Value.ConcurrentSends, logger)
+    ILogger<TelegramOutboxSender> logger) : OrderedQueueWorker<StoredOutgoing, long>(options.Value.ConcurrentSends, logger)
 {
     private readonly ResiliencePipeline _retry = SendRetry.Create(logger);
 
@@ -32,7 +33,7 @@ public sealed class TelegramOutboxSender(
     protected override Task<IReadOnlyList<StoredOutgoing>> LoadAsync(int limit, CancellationToken cancellationToken) =>
         store.PendingOutgoingAsync(limit, cancellationToken);
 
-    protected override long ChatOf(StoredOutgoing item) => item.ChatId;
+    protected override long KeyOf(StoredOutgoing item) => item.ChatId;
 
     protected override long IdOf(StoredOutgoing item) => item.Id;
 

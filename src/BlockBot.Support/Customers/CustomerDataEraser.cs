@@ -1,6 +1,7 @@
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Understanding;
 using BlockBot.Support.Cases;
+using BlockBot.Support.Events;
 using BlockBot.Support.Reminders;
 using BlockBot.Support.Tickets;
 using Microsoft.Extensions.Logging;
@@ -9,8 +10,8 @@ namespace BlockBot.Support.Customers;
 
 /// <summary>
 /// Forgets a customer: their active tickets are withdrawn first (so staff see on the card that the work
-/// is off), then reminders and ticket openings are cancelled, and cases, tickets and the conversation
-/// reference, and the messages of theirs the bot did not understand, are deleted.
+/// is off), then reminders and ticket openings are cancelled, and cases, tickets, events still queued for them, the
+/// conversation reference, and the messages of theirs the bot did not understand, are deleted.
 /// </summary>
 public sealed class CustomerDataEraser(
     ICaseRepository cases,
@@ -19,6 +20,7 @@ public sealed class CustomerDataEraser(
     ReminderScheduler reminders,
     IConversationDirectory directory,
     IUnansweredMessages unanswered,
+    IQueuedEvents queuedEvents,
     ILogger<CustomerDataEraser> logger) : IPersonalDataEraser
 {
     public async Task EraseAsync(CustomerId customer, CancellationToken cancellationToken)
@@ -35,6 +37,7 @@ public sealed class CustomerDataEraser(
 
         await tickets.DeleteForCustomerAsync(customer, cancellationToken);
         await cases.DeleteForCustomerAsync(customer, cancellationToken);
+        await queuedEvents.RemoveForCustomerAsync(customer, cancellationToken);
         await directory.DeleteAsync(customer, cancellationToken);
         await unanswered.EraseAsync(customer, cancellationToken);
         logger.LogInformation("Erased the data of customer {Customer}", customer);

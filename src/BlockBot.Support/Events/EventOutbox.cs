@@ -1,23 +1,21 @@
 using BlockBot.Conversation.Abstractions;
-using BlockBot.Support.Scheduling;
 using Microsoft.Extensions.Logging;
-using Quartz;
 
 namespace BlockBot.Support.Events;
 
 /// <summary>
-/// Queues an event as a one-shot job in Quartz's store: it fires at once and, being stored, survives a
-/// crash before delivery (the job asks for recovery). A customer's events share a group and their job
-/// names sort in the order they were queued, so delivery can keep that order ("taken" before "done").
+/// Queues an event as a row of the outbox table (<see cref="IQueuedEvents"/>) and wakes the <see cref="EventDispatcher"/>,
+/// which delivers it at once; the row survives a crash before delivery and is delivered after the restart, by this
+/// instance or another sharing the database.
 /// </summary>
-public sealed class EventOutbox(ISchedulerFactory schedulers, TimeProvider time, ILogger<EventOutbox> logger) : IEventOutbox
+public sealed class EventOutbox(IQueuedEvents queue, EventDispatcher dispatcher, TimeProvider time, ILogger<EventOutbox> logger) : IEventOutbox
 {
     private const string GroupPrefix = "events.";
-    private static long _sequence;
 
-    /// <summary>The Quartz group of the customer's queued events.</summary>
+    /// <summary>The key that orders the customer's events: their lock, and the Quartz group of events queued by earlier versions.</summary>
     public static string GroupOf(CustomerId customer) => GroupPrefix + customer.Key;
 
+    /// <summary>Whether a Quartz job group holds events an earlier version queued as jobs (they are still delivered).</summary>
     public static bool IsEventGroup(string group) => group.StartsWith(GroupPrefix, StringComparison.Ordinal);
 
     public async Task EnqueueAsync(
@@ -27,13 +25,8 @@ public sealed class EventOutbox(ISchedulerFactory schedulers, TimeProvider time,
         string? deliveryId,
         CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        // Clock ticks, then a process-wide counter for events queued in the same tick: names sort in queue order.
-        var name = FormattableString.Invariant($"{time.GetUtcNow().UtcTicks:D19}.{Interlocked.Increment(ref _sequence):D12}.{Guid.NewGuid():N}");
-        var key = new JobKey(name, GroupOf(customer));
-        var job = ConversationEventJobs.Create(key, customer, eventName, values, deliveryId);
-        var trigger = OneShotTrigger.Builder(time, new TriggerKey(key.Name, key.Group), time.GetUtcNow()).Build();
-        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions(), cancellationToken);
-        logger.LogDebug("Queued event {Event} for {Customer} as {JobKey}", eventName, customer, key);
+        await queue.AddAsync(customer, eventName, values, deliveryId ?? Guid.NewGuid().ToString("N"), time.GetUtcNow(), cancellationToken);
+        dispatcher.Wake();
+        logger.LogDebug("Queued event {Event} for {Customer}", eventName, customer);
     }
 }

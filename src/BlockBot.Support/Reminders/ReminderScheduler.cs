@@ -13,6 +13,7 @@ namespace BlockBot.Support.Reminders;
 /// </summary>
 public sealed class ReminderScheduler(
     ISchedulerFactory schedulers,
+    IScheduledJobLookup jobs,
     IOptions<PeriodsOptions> periods,
     TimeProvider time,
     ILogger<ReminderScheduler> logger)
@@ -57,12 +58,13 @@ public sealed class ReminderScheduler(
 
     public async Task CancelAllAsync(long caseId, CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        // Reading takes no lock; deleting takes Quartz's store-wide one, which a case with nothing to cancel need not wait for.
-        if ((await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(GroupOf(caseId)), cancellationToken)).Count == 0)
+        // Deleting takes Quartz's store-wide lock, which a case with nothing to cancel need not wait for.
+        if (!await jobs.AnyInGroupAsync(GroupOf(caseId), cancellationToken))
         {
             return;
         }
+
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
 
         var deleted = await scheduler.DeleteJobs(GroupMatcher<JobKey>.GroupEquals(GroupOf(caseId)), cancellationToken);
         if (deleted.Count > 0)

@@ -71,8 +71,8 @@ public sealed class RestartTests : IDisposable
         {
             await Dialogue.PlayAsync(first, [.. Scripts.ToUnblockQuestion(), .. Scripts.UnblockedAndClearingRequested()]);
 
-            // The scheduler stops firing first: the event for the customer stays in the store, undelivered.
-            await first.PauseSchedulerAsync();
+            // Delivery stops first: the event for the customer stays in the outbox, undelivered.
+            await first.PauseDeliveryAsync();
             var ticket = Assert.Single(await first.StaffDesk.ListActiveAsync(CancellationToken.None));
             Assert.True((await first.StaffDesk.DoneAsync(ticket.Id, Staffer, CancellationToken.None)).Succeeded);
         }

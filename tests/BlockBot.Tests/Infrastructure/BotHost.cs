@@ -3,6 +3,7 @@ using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Dialogs.Model;
 using BlockBot.Conversation.Engine;
 using BlockBot.Conversation.Pipeline;
+using BlockBot.Support.Events;
 using BlockBot.Support.Staff;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
@@ -103,11 +104,15 @@ public sealed class BotHost : IAsyncDisposable
     /// <summary>Waits until no scheduled work is running or due, so every reply that is coming has come.</summary>
     public Task WaitForIdleAsync() => Services.GetRequiredService<PendingWork>().WaitForIdleAsync(CancellationToken.None);
 
-    /// <summary>Stops the scheduler firing (it still stores new jobs), as if the process died before it could deliver what is queued.</summary>
-    public async Task PauseSchedulerAsync()
+    /// <summary>
+    /// Stops delivering what is queued — Quartz stops firing (it still stores new jobs) and the event outbox's dispatcher
+    /// stops (events are still queued) — as if the process died before it could deliver them.
+    /// </summary>
+    public async Task PauseDeliveryAsync()
     {
         var scheduler = await Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.Standby();
+        await Services.GetRequiredService<EventDispatcher>().StopAsync(CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

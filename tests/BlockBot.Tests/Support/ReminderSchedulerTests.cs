@@ -5,7 +5,7 @@ using Quartz;
 
 namespace BlockBot.Tests.Support;
 
-/// <summary>Reminders and event delivery on a real Quartz scheduler driven by a fake clock.</summary>
+/// <summary>Reminders on a real Quartz scheduler driven by a fake clock.</summary>
 public sealed class ReminderSchedulerTests : IAsyncLifetime
 {
     private static readonly CustomerId Customer = SupportHarness.Customer;
@@ -85,44 +85,5 @@ public sealed class ReminderSchedulerTests : IAsyncLifetime
         Assert.Equal(otherCustomer, (await _harness.Events.NextCallAsync()).Customer);
         await _harness.StopSchedulerAsync();
         Assert.DoesNotContain(_harness.Events.Calls, call => call.Customer == Customer);
-    }
-
-    [Fact]
-    public async Task A_dispatch_that_throws_is_retried_with_backoff()
-    {
-        _harness.Events.FailingCalls = 2;
-        var values = new Dictionary<string, string> { [EventValueNames.Staff] = "Anna" };
-
-        await _harness.Get<IEventOutbox>().EnqueueAsync(Customer, EventNames.StaffTaken, values, deliveryId: null, default);
-
-        await _harness.Events.NextCallAsync();
-        await _harness.Executions.NextFinishedAsync();
-        _harness.Time.Advance(TimeSpan.FromSeconds(5));
-        await _harness.Events.NextCallAsync();
-        await _harness.Executions.NextFinishedAsync();
-        _harness.Time.Advance(TimeSpan.FromSeconds(30));
-        var third = await _harness.Events.NextCallAsync();
-
-        Assert.Equal((EventNames.StaffTaken, "Anna"), (third.Event, third.Values[EventValueNames.Staff]));
-        Assert.Equal(3, _harness.Events.Calls.Count);
-    }
-
-    [Fact]
-    public async Task An_unreachable_customer_is_not_retried()
-    {
-        var otherCustomer = new CustomerId("telegram", "2002");
-        _harness.Events.Reachable = false;
-
-        await _harness.Get<IEventOutbox>().EnqueueAsync(Customer, EventNames.StaffDone, new Dictionary<string, string>(), deliveryId: null, default);
-        await _harness.Events.NextCallAsync();
-        await _harness.Executions.NextFinishedAsync();
-
-        // A retry would be due within seconds; an event queued an hour later arrives after it would have.
-        _harness.Time.Advance(TimeSpan.FromHours(1));
-        await _harness.Get<IEventOutbox>().EnqueueAsync(otherCustomer, EventNames.StaffDone, new Dictionary<string, string>(), deliveryId: null, default);
-        Assert.Equal(otherCustomer, (await _harness.Events.NextCallAsync()).Customer);
-        await _harness.StopSchedulerAsync();
-
-        Assert.Single(_harness.Events.Calls, call => call.Customer == Customer);
     }
 }

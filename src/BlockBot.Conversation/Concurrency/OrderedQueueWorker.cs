@@ -1,35 +1,37 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace BlockBot.Channels.Telegram;
+namespace BlockBot.Conversation.Concurrency;
 
 /// <summary>
-/// Drains a durable queue: each chat's items strictly in order, different chats at once (up to a limit).
-/// Woken when items are added; also looks on its own every second, so nothing waits on a lost wake-up.
+/// Drains a durable queue: each key's items strictly in order (a chat's, a customer's), different keys at once (up to
+/// a limit). Woken when items are added; also looks on its own every second, so nothing waits on a lost wake-up or on
+/// items another instance queued.
 /// </summary>
-public abstract class ChatOrderedWorker<TItem>(int concurrency, ILogger logger) : BackgroundService
+public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger logger) : BackgroundService
+    where TKey : notnull
 {
     private const int BatchSize = 1000;
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim _wake = new(0, int.MaxValue);
     private readonly SemaphoreSlim _slots = new(concurrency, concurrency);
-    private readonly HashSet<long> _busyChats = [];
+    private readonly HashSet<TKey> _busyKeys = [];
 
-    // A batch read just before a chat's worker finished may still list items that worker completed.
-    private readonly Dictionary<long, long> _doneThrough = [];
+    // A batch read just before a key's worker finished may still list items that worker completed.
+    private readonly Dictionary<TKey, long> _doneThrough = [];
     private readonly Lock _gate = new();
 
     public void Wake() => _wake.Release();
 
     protected abstract Task<IReadOnlyList<TItem>> LoadAsync(int limit, CancellationToken cancellationToken);
 
-    protected abstract long ChatOf(TItem item);
+    protected abstract TKey KeyOf(TItem item);
 
-    /// <summary>The item's queue position; ascending within a chat.</summary>
+    /// <summary>The item's queue position; ascending within a key.</summary>
     protected abstract long IdOf(TItem item);
 
-    /// <summary>Handles one item; returns false when the chat should stop for now (the item stays queued).</summary>
+    /// <summary>Handles one item; returns false when the key should stop for now (the item stays queued).</summary>
     protected abstract Task<bool> HandleAsync(TItem item, CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,18 +43,18 @@ public abstract class ChatOrderedWorker<TItem>(int concurrency, ILogger logger) 
             try
             {
                 var items = await LoadAsync(BatchSize, stoppingToken);
-                foreach (var chat in items.GroupBy(ChatOf))
+                foreach (var group in items.GroupBy(KeyOf))
                 {
                     lock (_gate)
                     {
-                        if (!_busyChats.Add(chat.Key))
+                        if (!_busyKeys.Add(group.Key))
                         {
                             continue;
                         }
                     }
 
                     await _slots.WaitAsync(stoppingToken);
-                    running.Add(RunChatAsync(chat.Key, chat.ToList(), stoppingToken));
+                    running.Add(RunKeyAsync(group.Key, group.ToList(), stoppingToken));
                 }
 
                 running.RemoveAll(t => t.IsCompleted);
@@ -72,7 +74,7 @@ public abstract class ChatOrderedWorker<TItem>(int concurrency, ILogger logger) 
         await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
-    private async Task RunChatAsync(long chatId, List<TItem> items, CancellationToken stoppingToken)
+    private async Task RunKeyAsync(TKey key, List<TItem> items, CancellationToken stoppingToken)
     {
         try
         {
@@ -80,7 +82,7 @@ public abstract class ChatOrderedWorker<TItem>(int concurrency, ILogger logger) 
             {
                 lock (_gate)
                 {
-                    if (_doneThrough.TryGetValue(chatId, out var done) && IdOf(item) <= done)
+                    if (_doneThrough.TryGetValue(key, out var done) && IdOf(item) <= done)
                     {
                         continue;
                     }
@@ -93,7 +95,7 @@ public abstract class ChatOrderedWorker<TItem>(int concurrency, ILogger logger) 
 
                 lock (_gate)
                 {
-                    _doneThrough[chatId] = IdOf(item);
+                    _doneThrough[key] = IdOf(item);
                 }
             }
         }
@@ -103,13 +105,13 @@ public abstract class ChatOrderedWorker<TItem>(int concurrency, ILogger logger) 
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Work for chat {ChatId} failed; it stays queued", chatId);
+            logger.LogError(e, "Work for {QueueKey} failed; it stays queued", key);
         }
         finally
         {
             lock (_gate)
             {
-                _busyChats.Remove(chatId);
+                _busyKeys.Remove(key);
             }
 
             _slots.Release();

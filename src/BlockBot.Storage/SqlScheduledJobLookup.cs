@@ -1,0 +1,22 @@
+using BlockBot.Support;
+using BlockBot.Support.Reminders;
+using Dapper;
+
+namespace BlockBot.Storage;
+
+/// <summary>
+/// Reads Quartz's job table in BlockBot's database directly (<see cref="SchedulerStore"/> puts it there): on SQLite a
+/// plain read beside the turns' writes, where Quartz's own lookup would queue for the write lock.
+/// </summary>
+public sealed class SqlScheduledJobLookup(IDbConnectionFactory connections) : IScheduledJobLookup
+{
+    public async Task<bool> AnyInGroupAsync(string group, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        // Unquoted names: Quartz's SQLite schema spells them in capitals, its PostgreSQL schema in lower case.
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT 1 FROM qrtz_job_details WHERE sched_name = @Scheduler AND job_group = @Group LIMIT 1",
+            new { Scheduler = SupportServiceCollectionExtensions.SchedulerName, Group = group },
+            cancellationToken: cancellationToken)) is not null;
+    }
+}

@@ -1,0 +1,13 @@
+using Quartz;
+
+namespace BlockBot.Support.Reminders;
+
+/// <summary>Asks the scheduler itself: for a store without tables to read (Quartz's in-memory store).</summary>
+public sealed class SchedulerJobLookup(ISchedulerFactory schedulers) : IScheduledJobLookup
+{
+    public async Task<bool> AnyInGroupAsync(string group, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        return (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(group), cancellationToken)).Count > 0;
+    }
+}
