@@ -58,6 +58,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ITurnStore, SqlTurnStore>();
         services.AddTurnRecordWriter<EventDeliveredWriter>();
         services.AddTurnRecordWriter<UnansweredMessageWriter>();
+        services.AddTurnRecordWriter<TranscriptLinesWriter>();
         services.TryAddSingleton<IDeliveredEvents, SqlDeliveredEvents>();
         services.TryAddSingleton<IConversationDirectory, SqlConversationDirectory>();
         services.AddBlockBotSqlDomain();

@@ -1,6 +1,7 @@
 using BlockBot.Conversation.Understanding;
 using BlockBot.Support.Cases;
 using BlockBot.Support.Tickets;
+using BlockBot.Support.Transcripts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlockBot.Storage.Sql.Domain;
@@ -9,7 +10,8 @@ public static class SqlDomainServiceCollectionExtensions
 {
     /// <summary>
     /// The support domain's repositories over the configured database (tables from <c>Schema/*/002_domain.sql</c>), and
-    /// the messages the bot did not understand (<c>009_unanswered_message.sql</c>), which the domain erases with a customer.
+    /// the messages the bot did not understand (<c>009_unanswered_message.sql</c>), which the domain erases with a customer,
+    /// and the conversations' transcripts (<c>010_transcript.sql</c>), read by staff and erased with a customer or by age.
     /// Needs <see cref="IDbConnectionFactory"/>, which the storage registration provides.
     /// </summary>
     public static IServiceCollection AddBlockBotSqlDomain(this IServiceCollection services)
@@ -17,6 +19,9 @@ public static class SqlDomainServiceCollectionExtensions
         services.AddSingleton<ICaseRepository, SqlCaseRepository>();
         services.AddSingleton<ITicketRepository, SqlTicketRepository>();
         services.AddSingleton<IUnansweredMessages, SqlUnansweredMessages>();
+        services.AddSingleton<SqlTranscripts>();
+        services.AddSingleton<ITranscriptReader>(sp => sp.GetRequiredService<SqlTranscripts>());
+        services.AddSingleton<ITranscriptEraser>(sp => sp.GetRequiredService<SqlTranscripts>());
         return services;
     }
 }
