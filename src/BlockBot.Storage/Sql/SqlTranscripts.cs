@@ -17,7 +17,7 @@ public sealed class SqlTranscripts(IDbConnectionFactory connections) : ITranscri
             $"""
             SELECT at, direction, text FROM transcript_line
             WHERE customer_key = @CustomerKey{(before is null ? "" : " AND at < @Before")}
-            ORDER BY at DESC, id DESC LIMIT @Limit
+            ORDER BY id DESC LIMIT @Limit
             """,
             new { CustomerKey = customer.Key, Before = SqlValues.TimeText(before), Limit = limit },
             cancellationToken: cancellationToken));

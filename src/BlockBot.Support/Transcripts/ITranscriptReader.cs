@@ -7,8 +7,8 @@ namespace BlockBot.Support.Transcripts;
 public interface ITranscriptReader
 {
     /// <summary>
-    /// The customer's newest <paramref name="limit"/> lines said before <paramref name="before"/> (all when null),
-    /// oldest first; the next older page is the one before the first line's <see cref="TranscriptLine.At"/>.
+    /// The customer's newest <paramref name="limit"/> lines said before <paramref name="before"/> (all when null), in
+    /// the order they were said; the next older page is the one before the first line's <see cref="TranscriptLine.At"/>.
     /// </summary>
     Task<IReadOnlyList<TranscriptLine>> ListForCustomerAsync(CustomerId customer, int limit, DateTimeOffset? before, CancellationToken cancellationToken);
 }
