@@ -3,6 +3,7 @@ using BlockBot.Conversation.Transcripts;
 using BlockBot.Support.Transcripts;
 using BlockBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using static BlockBot.Tests.Infrastructure.ExpectedLine;
 using static BlockBot.Tests.Infrastructure.Turn;
 
 namespace BlockBot.Tests.Conversation;
@@ -36,16 +37,20 @@ public sealed class TranscriptTests : ConversationTestBase
         StaffReplies("Смотрю вашу линию"), Bot(Expected.Text("staff_message").Containing("Смотрю вашу линию")),
         StaffDone(), Bot("blocked", "cleared"),
         .. Scripts.ReconnectThroughChatsOnly(),
-        Check("the proactive messages are the newest lines, said by the bot", async host =>
+        Check("what staff and the reminders made the bot say are its lines, in order", async host =>
         {
             var lines = await ReadAsync(host);
-            AssertSays(host, lines[^5], In("Подключили"));
-            AssertSays(host, lines[^4], Out("reconnect", "chats_only_rules"));
-            AssertSays(host, lines[^3], Out("reconnect", "chats_only_done"));
-            AssertSays(host, lines[^2], Out("reconnect", "good_practice"));
-            AssertSays(host, lines[^1], Out("reconnect", "goodbye"));
-            Assert.Contains(lines, l => l.Direction == TranscriptDirection.Out && l.Text.Contains("Смотрю вашу линию", StringComparison.Ordinal));
-            Assert.Equal(BotHost.Start.AddDays(3), lines[^1].At, TimeSpan.FromSeconds(1));
+            ExpectedLine.AssertAll(
+                host.Dialogs,
+                [
+                    Out(Expected.Text("event_staff_taken")),
+                    Out(Expected.Text("staff_message").Containing("Смотрю вашу линию")),
+                    Out("blocked", "cleared"), Out("reconnect", "how_to_reconnect"), Out("reconnect", "ask_connected"),
+                    In("Подключили"), Out("reconnect", "chats_only_rules"),
+                    Out("reconnect", "chats_only_done"), Out("reconnect", "good_practice"), Out("reconnect", "goodbye"),
+                ],
+                [.. lines.TakeLast(10)]);
+            Assert.InRange(lines[^1].At, BotHost.Start.AddDays(3), BotHost.Start.AddDays(3).AddSeconds(1));
         }),
     ]);
 
@@ -61,36 +66,13 @@ public sealed class TranscriptTests : ConversationTestBase
             Assert.Equal(["/help"], (await ReadAsync(host)).Where(l => l.Direction == TranscriptDirection.In).Select(l => l.Text))),
     ]);
 
-    private static (TranscriptDirection Direction, string? Text, Expected? Expected) In(string text) => (TranscriptDirection.In, text, null);
-
-    private static (TranscriptDirection Direction, string? Text, Expected? Expected) Out(string dialogId, string stepId) => Out(Expected.Step(dialogId, stepId));
-
-    private static (TranscriptDirection Direction, string? Text, Expected? Expected) Out(Expected expected) => (TranscriptDirection.Out, null, expected);
-
     private static Task<IReadOnlyList<TranscriptLine>> ReadAsync(BotHost host) =>
         host.Services.GetRequiredService<ITranscriptReader>().ListForCustomerAsync(Customer, 200, null, CancellationToken.None);
 
-    private static async Task AssertTranscriptAsync(BotHost host, params (TranscriptDirection Direction, string? Text, Expected? Expected)[] expected)
+    private static async Task AssertTranscriptAsync(BotHost host, params ExpectedLine[] expected)
     {
         var lines = await ReadAsync(host);
-        Assert.Equal(expected.Select(e => e.Direction), lines.Select(l => l.Direction));
-        foreach (var (line, wanted) in lines.Zip(expected))
-        {
-            AssertSays(host, line, wanted);
-        }
-    }
-
-    private static void AssertSays(BotHost host, TranscriptLine line, (TranscriptDirection Direction, string? Text, Expected? Expected) wanted)
-    {
-        Assert.Equal(wanted.Direction, line.Direction);
-        Assert.Equal(Customer, line.Customer);
-        if (wanted.Expected is { } expected)
-        {
-            expected.Check(host.Dialogs, "ru", line.Text);
-        }
-        else
-        {
-            Assert.Equal(wanted.Text, line.Text);
-        }
+        ExpectedLine.AssertAll(host.Dialogs, expected, lines);
+        Assert.All(lines, line => Assert.Equal(Customer, line.Customer));
     }
 }
