@@ -6,6 +6,7 @@ using BlockBot.Conversation.Pipeline;
 using BlockBot.Conversation.Proactive;
 using BlockBot.Conversation.State;
 using BlockBot.Conversation.Steps;
+using BlockBot.Conversation.Transcripts;
 using BlockBot.Conversation.Understanding;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
@@ -70,6 +71,7 @@ public static class ConversationServiceCollectionExtensions
 
         services.AddSingleton<ConversationTurnLock>();
         services.AddSingleton<TurnCommitMiddleware>();
+        services.AddSingleton<TranscriptRecorder>();
         services.AddMetrics();
         services.AddSingleton<BlockBotMetrics>();
         services.AddSingleton<TurnMetrics>();

@@ -59,6 +59,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ITurnStore, SqlTurnStore>();
         services.AddTurnRecordWriter<EventDeliveredWriter>();
         services.AddTurnRecordWriter<UnansweredMessageWriter>();
+        services.AddTurnRecordWriter<TranscriptLinesWriter>();
         services.TryAddSingleton<IDeliveredEvents, SqlDeliveredEvents>();
         services.TryAddSingleton<IConversationDirectory, SqlConversationDirectory>();
         // Replaces Support's lookup through the scheduler, whichever registration runs first.

@@ -10,6 +10,7 @@ using BlockBot.Support.Policy;
 using BlockBot.Support.Reminders;
 using BlockBot.Support.Staff;
 using BlockBot.Support.Tickets;
+using BlockBot.Support.Transcripts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,7 +26,7 @@ public static class SupportServiceCollectionExtensions
     /// <summary>
     /// The support domain: policy, tickets, staff desk, reminders, event delivery, every dialog action, and the
     /// Quartz scheduler with its hosted service. Expects from elsewhere: <see cref="ICaseRepository"/>,
-    /// <see cref="ITicketRepository"/> and <see cref="IQueuedEvents"/> (storage), <see cref="IStaffChat"/> (a channel), <see cref="IConversationEvents"/>,
+    /// <see cref="ITicketRepository"/>, <see cref="IQueuedEvents"/> and <see cref="ITranscriptEraser"/> (storage), <see cref="IStaffChat"/> (a channel), <see cref="IConversationEvents"/>,
     /// <see cref="IConversationDirectory"/>, <see cref="ICrossInstanceLock"/>, <see cref="DateDisplay"/> and <see cref="BlockBotMetrics"/>
     /// (conversation and storage).
     /// </summary>
@@ -51,6 +52,11 @@ public static class SupportServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<RetentionOptions>()
+            .Bind(configuration.GetSection(RetentionOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<ClearingPolicy>();
@@ -71,6 +77,7 @@ public static class SupportServiceCollectionExtensions
         services.AddSingleton<TicketWithdrawal>();
         services.AddSingleton<IMessageRelay, HandoffRelay>();
         services.AddSingleton<IPersonalDataEraser, CustomerDataEraser>();
+        services.AddHostedService<TranscriptRetentionService>();
         services.AddSingleton<ICustomerStatusSource, CustomerStatusSource>();
         services.AddSingleton<IStatusReport, CaseStatusReport>();
         services.AddSingleton<ICancelHook, CaseCancellation>();

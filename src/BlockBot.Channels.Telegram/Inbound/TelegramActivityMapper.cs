@@ -10,11 +10,19 @@ namespace BlockBot.Channels.Telegram.Inbound;
 /// </summary>
 public static class TelegramActivityMapper
 {
-    /// <summary>A customer's message. Photos, stickers, voice and documents carry no text: the engine asks for text.</summary>
+    /// <summary>
+    /// A customer's message. Photos, stickers, voice and documents carry no text (the engine asks for text); an
+    /// attachment named for the kind ("photo") says what arrived, for the transcript.
+    /// </summary>
     public static Activity ToActivity(Message message, ChannelAccount bot, string serviceUrl)
     {
         var activity = Customer(message.Chat, message.From, message.Text, message.Id.ToString(CultureInfo.InvariantCulture), bot, serviceUrl);
         activity.Timestamp = new DateTimeOffset(message.Date, TimeSpan.Zero);
+        if (message.Text is null)
+        {
+            activity.Attachments = [new Attachment { Name = message.Type.ToString().ToLowerInvariant() }];
+        }
+
         return activity;
     }
 

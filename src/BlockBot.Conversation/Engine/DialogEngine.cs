@@ -2,6 +2,7 @@ using BlockBot.Conversation.Dialogs.Model;
 using BlockBot.Conversation.Pipeline;
 using BlockBot.Conversation.State;
 using BlockBot.Conversation.Steps;
+using BlockBot.Conversation.Transcripts;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
@@ -56,6 +57,7 @@ public sealed class DialogEngine : IBot
         switch (turnContext.Activity.Type)
         {
             case ActivityTypes.Message:
+                TurnTranscript.Find(turnContext)?.Received(turnContext.Activity);
                 await WithTurnAsync(turnContext, turn => HandleMessageAsync(turn, cancellationToken), cancellationToken);
                 break;
             case ActivityTypes.ConversationUpdate when turnContext.Activity.MembersAdded?.Any(m => m.Id != turnContext.Activity.Recipient?.Id) == true:
@@ -84,6 +86,7 @@ public sealed class DialogEngine : IBot
         if (turn.ResetRequested)
         {
             _references.Forget(turn.Customer);
+            TurnTranscript.Find(context)?.Forget();
         }
 
         if (turn.ResetRequested && turn.State.Stack.Count == 0)

@@ -4,6 +4,7 @@ using BlockBot.Support.Cases;
 using BlockBot.Support.Events;
 using BlockBot.Support.Reminders;
 using BlockBot.Support.Tickets;
+using BlockBot.Support.Transcripts;
 using Microsoft.Extensions.Logging;
 
 namespace BlockBot.Support.Customers;
@@ -11,7 +12,8 @@ namespace BlockBot.Support.Customers;
 /// <summary>
 /// Forgets a customer: their active tickets are withdrawn first (so staff see on the card that the work
 /// is off), then reminders and ticket openings are cancelled, and cases, tickets, events still queued for them, the
-/// conversation reference, and the messages of theirs the bot did not understand, are deleted.
+/// conversation reference, the messages of theirs the bot did not understand and their conversation's transcript are
+/// deleted (the lines of the erasing turn itself are never saved: see <c>TurnTranscript.Forget</c>).
 /// </summary>
 public sealed class CustomerDataEraser(
     ICaseRepository cases,
@@ -21,6 +23,7 @@ public sealed class CustomerDataEraser(
     IConversationDirectory directory,
     IUnansweredMessages unanswered,
     IQueuedEvents queuedEvents,
+    ITranscriptEraser transcripts,
     ILogger<CustomerDataEraser> logger) : IPersonalDataEraser
 {
     public async Task EraseAsync(CustomerId customer, CancellationToken cancellationToken)
@@ -40,6 +43,7 @@ public sealed class CustomerDataEraser(
         await queuedEvents.RemoveForCustomerAsync(customer, cancellationToken);
         await directory.DeleteAsync(customer, cancellationToken);
         await unanswered.EraseAsync(customer, cancellationToken);
+        await transcripts.EraseAsync(customer, cancellationToken);
         logger.LogInformation("Erased the data of customer {Customer}", customer);
     }
 }

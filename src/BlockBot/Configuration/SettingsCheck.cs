@@ -11,6 +11,7 @@ using BlockBot.Storage;
 using BlockBot.Support.Diagnostics;
 using BlockBot.Support.Policy;
 using BlockBot.Support.Reminders;
+using BlockBot.Support.Transcripts;
 using Microsoft.Extensions.Configuration;
 
 namespace BlockBot.Configuration;
@@ -30,6 +31,7 @@ public static partial class SettingsCheck
         (PeriodsOptions.Section, typeof(PeriodsOptions)),
         (ClearingPolicyOptions.Section, typeof(ClearingPolicyOptions)),
         (TicketGaugeOptions.Section, typeof(TicketGaugeOptions)),
+        (RetentionOptions.Section, typeof(RetentionOptions)),
         (ConsoleOptions.Section, typeof(ConsoleOptions)),
         (TelegramOptions.Section, typeof(TelegramOptions)),
         (Bitrix24Options.Section, typeof(Bitrix24Options)),

@@ -1,6 +1,12 @@
+using System.Globalization;
 using System.Net;
+using BlockBot.Channels.Bitrix24;
+using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Transcripts;
+using BlockBot.Support.Transcripts;
 using BlockBot.Tests.Channels.Bitrix24.Fake;
 using BlockBot.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace BlockBot.Tests.Channels.Bitrix24;
@@ -191,6 +197,11 @@ public sealed class Bitrix24WebhookTests : IAsyncLifetime, IDisposable
         var after = _fake.SentTo(Dialog).Count;
         Assert.Equal(HttpStatusCode.OK, await PostAsync(FakeEvents.MessageAdd, data, Bitrix24BotProgram.ApplicationToken));
         Assert.Equal(after, _fake.SentTo(Dialog).Count);
+
+        var transcript = await _program.Services.GetRequiredService<ITranscriptReader>()
+            .ListForCustomerAsync(new CustomerId(Bitrix24Adapter.Channel, Customer.ToString(CultureInfo.InvariantCulture)), 200, null, CancellationToken.None);
+        Assert.Equal(["/start"], transcript.Where(l => l.Direction == TranscriptDirection.In).Select(l => l.Text));
+        Assert.Equal(after, transcript.Count(l => l.Direction == TranscriptDirection.Out));
     }
 
     private async Task<HttpStatusCode> PostAsync(string type, System.Text.Json.Nodes.JsonObject data, string? token)
