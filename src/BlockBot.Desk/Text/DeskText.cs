@@ -109,7 +109,30 @@ public sealed class DeskText(IHttpContextAccessor accessor, DateDisplay dates)
     public string Blocks => Pick("Reported blocks", "Сообщённые блокировки");
     public string Clearings => Pick("Clearings and VM changes", "Очистки и смены ВМ");
     public string Stage => Pick("Stage", "Этап");
-    public string Open => Pick("open", "открыт");
+
+    /// <summary>Where a reported block stands (<c>CaseStages</c>), or how it ended.</summary>
+    public string StageName(string stage) => stage switch
+    {
+        "appeal" => Pick("appealing to WhatsApp", "обжалование в WhatsApp"),
+        "awaiting_unblock" => Pick("waiting for the unblock", "ждёт разблокировки"),
+        "clearing_requested" => Pick("clearing requested", "запрошена очистка"),
+        "clearing_scheduled" => Pick("clearing scheduled", "очистка запланирована"),
+        "phone_only" => Pick("phone only for now", "пока только с телефона"),
+        "reconnect" => Pick("reconnecting", "переподключение"),
+        "chats_only" => Pick("chats only for now", "пока только чаты"),
+        "resolved" => Pick("resolved", "решена"),
+        "refused" => Pick("WhatsApp refused", "WhatsApp отказал"),
+        "cancelled" => Pick("cancelled", "отменена"),
+        _ => stage,
+    };
+
+    public string ChannelName(string channel) => channel switch
+    {
+        "telegram" => "Telegram",
+        "bitrix24" => "Bitrix24",
+        "console" => Pick("console", "консоль"),
+        _ => channel,
+    };
 
     public string Actions => Pick("Actions", "Действия");
     public string Take => Pick("Take", "Взять");
