@@ -165,6 +165,17 @@ public sealed class DeskText(IHttpContextAccessor accessor, DateDisplay dates)
     public string Disabled => Pick("disabled", "отключена");
     public string LockedTill(DateTimeOffset until) => Pick($"locked until {Date(until)}", $"заблокирована до {Date(until)}");
 
+    public string Lines => Pick("Lines", "Линии");
+    public string LinesHint => Pick(
+        "Every customer's line with its reported blocks, clearings and VM changes. The policy allows a clearing at least 5 days after the last and at most twice in 30 days. Open a line's name for its history.",
+        "Все линии клиентов с их блокировками, очистками и сменами ВМ. Правило: очистка не раньше чем через 5 дней после предыдущей и не больше двух за 30 дней. Нажмите на название линии, чтобы увидеть историю.");
+    public string NoLines => Pick("No line has been reported yet.", "Ни одной линии ещё не сообщали.");
+    public string ClearingsDone => Pick("Clearings done", "Очисток");
+    public string VmChangesDone => Pick("VM changes done", "Смен ВМ");
+    public string NextClearing => Pick("Next clearing allowed", "Следующая очистка");
+    public string Now => Pick("now", "сейчас");
+    public string BlockCount(int blocks, int repeated) => Pick($"{blocks} ({repeated} repeated)", $"{blocks} (повторных: {repeated})");
+
     public string LeadsOnly => Pick("This page is for leads.", "Эта страница — для руководителей.");
 
     private string Pick(string english, string russian) => IsRussian ? russian : english;

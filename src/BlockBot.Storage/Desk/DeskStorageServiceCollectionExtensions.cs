@@ -1,4 +1,5 @@
 using BlockBot.Desk.Accounts;
+using BlockBot.Desk.Lines;
 using BlockBot.Desk.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,13 +10,14 @@ public static class DeskStorageServiceCollectionExtensions
 {
     /// <summary>
     /// The staff desk's ports in the shared database (<c>Schema/*/011_staff_desk.sql</c>): staff accounts, the key ring that
-    /// signs sessions, and the ticket change counter. Needs <see cref="StorageServiceCollectionExtensions.AddBlockBotStorage"/>.
+    /// signs sessions, the ticket change counter, and the lines across customers. Needs <see cref="StorageServiceCollectionExtensions.AddBlockBotStorage"/>.
     /// </summary>
     public static IServiceCollection AddBlockBotDeskStorage(this IServiceCollection services)
     {
         services.TryAddSingleton<IStaffAccountStore, SqlStaffAccountStore>();
         services.TryAddSingleton<IDeskKeyStore, SqlDeskKeyStore>();
         services.TryAddSingleton<ITicketChangeCounter, SqlTicketChangeCounter>();
+        services.TryAddSingleton<ILineDirectory, SqlLineDirectory>();
         return services;
     }
 }

@@ -25,7 +25,7 @@ public sealed class DeskSecurityTests : IDisposable
             .Where(r => r.StartsWith("/desk", StringComparison.Ordinal))
             .Distinct()
             .ToList();
-        Assert.Superset(new HashSet<string> { "/desk", "/desk/tickets/{id:long}", "/desk/changes", "/desk/staff", "/desk/signout", "/desk/denied" }, routes.ToHashSet());
+        Assert.Superset(new HashSet<string> { "/desk", "/desk/tickets/{id:long}", "/desk/changes", "/desk/staff", "/desk/signout", "/desk/denied", "/desk/lines" }, routes.ToHashSet());
 
         using var anonymous = new DeskHttpSession(site.Url);
         var open = new List<string>();
@@ -47,7 +47,7 @@ public sealed class DeskSecurityTests : IDisposable
     }
 
     [Fact]
-    public async Task A_post_without_the_antiforgery_token_is_refused_and_an_agent_cannot_open_a_lead_page()
+    public async Task A_post_without_the_antiforgery_token_is_refused_and_an_agent_cannot_open_the_lead_pages()
     {
         await using var site = await DeskSite.StartAsync(_database);
         var agentPassword = await site.AddStaffAsync("Anna");
@@ -62,13 +62,14 @@ public sealed class DeskSecurityTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, take.StatusCode);
         Assert.Equal(TicketState.Open, (await site.Bot.Services.GetRequiredService<ITicketRepository>().GetAsync(1, CancellationToken.None))!.State);
 
-        var staffPage = await agent.GetAsync("/desk/staff");
-        Assert.Equal("/desk/denied", PathOf(staffPage));
+        Assert.Equal("/desk/denied", PathOf(await agent.GetAsync("/desk/staff")));
+        Assert.Equal("/desk/denied", PathOf(await agent.GetAsync("/desk/lines")));
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync("/desk/denied")).StatusCode);
 
         using var lead = new DeskHttpSession(site.Url);
         await lead.SignInAsync("Vera", leadPassword);
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/desk/staff")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/desk/lines")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/desk/tickets/1")).StatusCode);
     }
 
