@@ -18,7 +18,7 @@ public static class DeskServiceCollectionExtensions
     /// <summary>
     /// The staff desk (Razor Pages under /desk): <c>BlockBot:Desk</c> options, the cookie sign-in with its lockout, the
     /// two roles' policies, antiforgery, the ticket change watcher. Expects from elsewhere the support domain's
-    /// <see cref="Support.Staff.StaffDesk"/> and the ports <see cref="IStaffAccountStore"/>, <see cref="IDeskKeyStore"/>, <see cref="ITicketChangeCounter"/> and <see cref="Lines.ILineDirectory"/> (storage).
+    /// <see cref="Support.Staff.StaffDesk"/> and the ports <see cref="IStaffAccountStore"/>, <see cref="IDeskKeyStore"/>, <see cref="ITicketChangeCounter"/>, <see cref="Lines.ILineDirectory"/> and <see cref="Dashboard.IDashboardSource"/> (storage).
     /// </summary>
     public static IServiceCollection AddBlockBotDesk(this IServiceCollection services, IConfiguration configuration)
     {
@@ -48,6 +48,7 @@ public static class DeskServiceCollectionExtensions
                 options.Conventions.AllowAnonymousToPage("/Language");
                 options.Conventions.AuthorizePage("/Staff", DeskAuthentication.LeadPolicy);
                 options.Conventions.AuthorizePage("/Lines", DeskAuthentication.LeadPolicy);
+                options.Conventions.AuthorizePage("/Dashboard", DeskAuthentication.LeadPolicy);
             })
             .AddApplicationPart(typeof(DeskOptions).Assembly);
 

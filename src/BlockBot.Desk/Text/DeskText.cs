@@ -176,6 +176,34 @@ public sealed class DeskText(IHttpContextAccessor accessor, DateDisplay dates)
     public string Now => Pick("now", "сейчас");
     public string BlockCount(int blocks, int repeated) => Pick($"{blocks} ({repeated} repeated)", $"{blocks} (повторных: {repeated})");
 
+    public System.Globalization.CultureInfo Culture => System.Globalization.CultureInfo.GetCultureInfo(IsRussian ? "ru-RU" : "en-GB");
+    public string Dashboard => Pick("Dashboard", "Сводка");
+    public string DashboardHint(int days) => Pick($"The last {days} days; days in the bot's time zone.", $"Последние {days} дней; дни — в часовом поясе бота.");
+    public string BlocksReported => Pick("Blocks reported", "Сообщено блокировок");
+    public string AfterCrmShare => Pick("After a CRM-marketing mailing", "После CRM-рассылки");
+    public string Share(int part, int whole) => whole == 0 ? "—" : Pick($"{Math.Round(100.0 * part / whole)} % ({part} of {whole} who answered)", $"{Math.Round(100.0 * part / whole)} % ({part} из {whole} ответивших)");
+    public string HandoffToDone => Pick("Hand-off to done", "От передачи до выполнения");
+    public string HandoffToTaken => Pick("Hand-off to taken", "От передачи до «взял»");
+    public string MedianAndP90(TimeSpan? median, TimeSpan? p90, int count) => median is { } m && p90 is { } p
+        ? Pick($"median {Age(m)}, p90 {Age(p)} ({count} tickets)", $"медиана {Age(m)}, p90 {Age(p)} (заявок: {count})")
+        : "—";
+    public string NotRecorded => Pick("not recorded yet", "пока не записывается");
+    public string BlocksPerDay => Pick("Blocks per day", "Блокировки по дням");
+    public string FirstBlocks => Pick("first", "первые");
+    public string RepeatedBlocks => Pick("repeated", "повторные");
+    public string RefusedBlocks => Pick("WhatsApp refused", "WhatsApp отказал");
+    public string AsTable => Pick("As a table", "Таблицей");
+    public string Day => Pick("Day", "День");
+    public string OpenByAge => Pick("Open and taken tickets by age", "Открытые и взятые заявки по возрасту");
+    public string OpenTickets => Pick("tickets", "заявки");
+    public string AgeUnder1h => Pick("under 1 h", "до 1 ч");
+    public string Age1To4h => Pick("1–4 h", "1–4 ч");
+    public string Age4To24h => Pick("4–24 h", "4–24 ч");
+    public string AgeOver1d => Pick("1 day or more", "сутки и больше");
+    public string UnansweredMessages => Pick("Messages the bot did not understand, newest first", "Сообщения, которые бот не понял, новые сверху");
+    public string NoUnanswered => Pick("None.", "Нет.");
+    public string RemindersNotRecorded => Pick("Reminders sent are not counted yet: the bot keeps no record of them.", "Отправленные напоминания пока не считаются: бот их не записывает.");
+
     public string LeadsOnly => Pick("This page is for leads.", "Эта страница — для руководителей.");
 
     private string Pick(string english, string russian) => IsRussian ? russian : english;

@@ -1,4 +1,5 @@
 using BlockBot.Desk.Accounts;
+using BlockBot.Desk.Dashboard;
 using BlockBot.Desk.Lines;
 using BlockBot.Desk.Live;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,8 @@ public static class DeskStorageServiceCollectionExtensions
 {
     /// <summary>
     /// The staff desk's ports in the shared database (<c>Schema/*/011_staff_desk.sql</c>): staff accounts, the key ring that
-    /// signs sessions, the ticket change counter, and the lines across customers. Needs <see cref="StorageServiceCollectionExtensions.AddBlockBotStorage"/>.
+    /// signs sessions, the ticket change counter, the lines across customers and the
+    /// dashboard's records. Needs <see cref="StorageServiceCollectionExtensions.AddBlockBotStorage"/>.
     /// </summary>
     public static IServiceCollection AddBlockBotDeskStorage(this IServiceCollection services)
     {
@@ -18,6 +20,7 @@ public static class DeskStorageServiceCollectionExtensions
         services.TryAddSingleton<IDeskKeyStore, SqlDeskKeyStore>();
         services.TryAddSingleton<ITicketChangeCounter, SqlTicketChangeCounter>();
         services.TryAddSingleton<ILineDirectory, SqlLineDirectory>();
+        services.TryAddSingleton<IDashboardSource, SqlDashboardSource>();
         return services;
     }
 }

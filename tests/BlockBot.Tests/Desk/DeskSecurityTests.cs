@@ -25,7 +25,7 @@ public sealed class DeskSecurityTests : IDisposable
             .Where(r => r.StartsWith("/desk", StringComparison.Ordinal))
             .Distinct()
             .ToList();
-        Assert.Superset(new HashSet<string> { "/desk", "/desk/tickets/{id:long}", "/desk/changes", "/desk/staff", "/desk/signout", "/desk/denied", "/desk/lines" }, routes.ToHashSet());
+        Assert.Superset(new HashSet<string> { "/desk", "/desk/tickets/{id:long}", "/desk/changes", "/desk/staff", "/desk/signout", "/desk/denied", "/desk/lines", "/desk/dashboard" }, routes.ToHashSet());
 
         using var anonymous = new DeskHttpSession(site.Url);
         var open = new List<string>();
@@ -64,12 +64,14 @@ public sealed class DeskSecurityTests : IDisposable
 
         Assert.Equal("/desk/denied", PathOf(await agent.GetAsync("/desk/staff")));
         Assert.Equal("/desk/denied", PathOf(await agent.GetAsync("/desk/lines")));
+        Assert.Equal("/desk/denied", PathOf(await agent.GetAsync("/desk/dashboard")));
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync("/desk/denied")).StatusCode);
 
         using var lead = new DeskHttpSession(site.Url);
         await lead.SignInAsync("Vera", leadPassword);
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/desk/staff")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/desk/lines")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/desk/dashboard")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync("/desk/tickets/1")).StatusCode);
     }
 
