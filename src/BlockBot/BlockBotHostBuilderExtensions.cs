@@ -6,6 +6,7 @@ using BlockBot.Conversation.Diagnostics;
 using BlockBot.Storage;
 using BlockBot.Storage.Channels.Bitrix24;
 using BlockBot.Storage.Channels.Telegram;
+using BlockBot.Storage.Desk;
 using BlockBot.Support;
 using BlockBot.Support.Staff;
 using Microsoft.Extensions.Configuration;
@@ -45,7 +46,8 @@ public static class BlockBotHostBuilderExtensions
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 
         var configuration = builder.Configuration;
-        var services = builder.Services.AddBlockBotCore(configuration);
+        // The staff desk's accounts live in the database whether or not the web host serves the desk (the staff command).
+        var services = builder.Services.AddBlockBotCore(configuration).AddBlockBotDeskStorage();
 
         // Customer channels: each one that is configured; the console only when none is.
         var telegram = configuration.IsTelegramConfigured();

@@ -3,6 +3,7 @@ using BlockBot.Configuration;
 using BlockBot.Conversation;
 using BlockBot.Conversation.Dialogs.Loading;
 using BlockBot.Conversation.Engine;
+using BlockBot.Desk;
 using BlockBot.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -16,7 +17,7 @@ namespace BlockBot;
 /// Builds and runs the host; turns a broken configuration or dialog file into one clear message on standard error and
 /// exit code 2, with no stack trace. Everything that can be checked without starting is checked before the host
 /// starts (<see cref="BuildChecked"/>). With <c>BlockBot:Http:Urls</c> set the host is a web application (webhooks,
-/// health), listening there; without it no port is opened.
+/// health, the staff desk under /desk), listening there; without it no port is opened.
 /// </summary>
 public static class BlockBotProgram
 {
@@ -31,6 +32,11 @@ public static class BlockBotProgram
             if (QuestionsCheckCommand.Matches(args))
             {
                 return await QuestionsCheckCommand.RunAsync(args);
+            }
+
+            if (StaffCommand.Matches(args))
+            {
+                return await StaffCommand.RunAsync(args);
             }
 
             using var host = BuildChecked(args);
@@ -96,6 +102,7 @@ public static class BlockBotProgram
         web.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         web.AddBlockBot();
         web.Services.AddBlockBotHealthChecks();
+        web.Services.AddBlockBotDesk(web.Configuration);
         configureServices?.Invoke(web.Services);
         web.Host.UseDefaultServiceProvider(options =>
         {
@@ -104,6 +111,7 @@ public static class BlockBotProgram
         });
         var app = web.Build();
         app.MapBlockBotHealthChecks();
+        app.MapBlockBotDesk();
         return app;
     }
 

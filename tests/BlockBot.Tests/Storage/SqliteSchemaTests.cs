@@ -50,6 +50,7 @@ public sealed class SqliteSchemaTests : IDisposable
         expected.Add((8L, "008_telegram_quarantine"));
         expected.Add((9L, "009_unanswered_message"));
         expected.Add((10L, "010_transcript"));
+        expected.Add((11L, "011_staff_desk"));
         expected.Add((13L, "013_queued_event"));
 
         Assert.Equal(expected, versions.OrderBy(v => v.Version));

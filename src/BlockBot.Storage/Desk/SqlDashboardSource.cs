@@ -1,0 +1,31 @@
+using BlockBot.Desk.Dashboard;
+using BlockBot.Storage.Sql.Domain;
+using BlockBot.Support.Cases;
+using BlockBot.Support.Tickets;
+using Dapper;
+
+namespace BlockBot.Storage.Desk;
+
+/// <summary><see cref="IDashboardSource"/>: moments are fixed-width UTC text, so a range is a text comparison.</summary>
+public sealed class SqlDashboardSource(IDbConnectionFactory connections) : IDashboardSource
+{
+    public async Task<IReadOnlyList<BlockCase>> BlocksSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CaseRow>(new CommandDefinition(
+            $"SELECT {CaseRow.Columns} FROM support_case WHERE created_at >= @Since ORDER BY id",
+            new { Since = SqlValues.TimeText(since) },
+            cancellationToken: cancellationToken));
+        return rows.Select(row => row.ToCase()).ToList();
+    }
+
+    public async Task<IReadOnlyList<HandoffTicket>> ClosedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TicketRow>(new CommandDefinition(
+            $"SELECT {TicketRow.Columns} FROM handoff_ticket WHERE state IN ('done', 'declined') AND closed_at >= @Since ORDER BY id",
+            new { Since = SqlValues.TimeText(since) },
+            cancellationToken: cancellationToken));
+        return rows.Select(row => row.ToTicket()).ToList();
+    }
+}
