@@ -1,5 +1,6 @@
 using BlockBot.Bench;
 using BlockBot.Bench.Peer;
+using BlockBot.Bench.Reminders;
 using BlockBot.Bench.TelegramPeer;
 using BlockBot.Bench.Understanding;
 
@@ -40,6 +41,19 @@ if (args.Length > 0 && args[0] == "--telegram-bot")
     }
 
     return await TelegramBotMode.RunAsync(bot, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == "--reminders")
+{
+    var reminders = ReminderOptions.Parse(args[1..], out var remindersError);
+    if (reminders is null)
+    {
+        await Console.Error.WriteLineAsync(remindersError);
+        await Console.Error.WriteLineAsync(ReminderOptions.Usage);
+        return 2;
+    }
+
+    return await ReminderRun.ExecuteAsync(reminders, Console.Out, CancellationToken.None);
 }
 
 var options = BenchOptions.Parse(args, out var error);
