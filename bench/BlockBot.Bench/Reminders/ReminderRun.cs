@@ -166,6 +166,7 @@ public static class ReminderRun
             ["first_after_due_s"] = Seconds(dueAt, first),
             ["all_delivered_after_due_s"] = Seconds(dueAt, last),
             ["ideal_s"] = Math.Round((double)options.Count / options.FakeLimit, 1),
+            ["per_5s_after_due"] = reminders.GroupBy(m => (int)Math.Floor(Seconds(dueAt, m.At) / 5)).OrderBy(g => g.Key).Select(g => g.Count()).ToList(),
             ["api_calls"] = fake.Calls.ToDictionary(c => c.Key, c => c.Value),
         };
     }
