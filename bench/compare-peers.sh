@@ -15,7 +15,8 @@
 # SUITES    inprocess,telegram (default both)
 # TURNS, WARMUP        in-process turns (default 60,000 measured, 12,000 warm-up)
 # TG_TURNS, TG_WARMUP  Telegram updates (default 6,000 measured, 1,200 warm-up: the grammY peer's own figures)
-# Needs node + npm (npm registry) and the .NET SDK. Raw JSON lines go to $WORKDIR/results-<stamp>.jsonl.
+# Needs node + npm (npm registry) and the .NET SDK. Raw JSON lines go to $WORKDIR/results-<stamp>.jsonl, the
+# BlockBot Telegram bot's own log (warnings and errors) to $WORKDIR/blockbot-telegram-<stamp>.log.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -85,7 +86,7 @@ for run in $(seq 1 "$RUNS"); do
             echo "{\"bot\":\"grammy\",\"run\":$run,\"result\":$line}" >> "$OUT"
             echo "run $run N=$n grammY runner sqlite: $(echo "$line" | tps updates_per_s) updates/s" >&2
             line="$(node "$ROOT/bench/telegram-peer/bench.js" --worker --peers "$PEERS" --n "$n" --turns "$TG_TURNS" \
-                --warmup-turns "$TG_WARMUP" 2>/dev/null | tail -1)"
+                --warmup-turns "$TG_WARMUP" 2>>"$WORKDIR/blockbot-telegram-$STAMP.log" | tail -1)"
             echo "{\"bot\":\"blockbot-telegram\",\"run\":$run,\"result\":$line}" >> "$OUT"
             echo "run $run N=$n blockbot telegram sqlite: $(echo "$line" | tps updates_per_s) updates/s" >&2
         fi
