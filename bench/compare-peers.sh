@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
-# BlockBot against botbuilder-js on the peers' 6-turn procedure (../shared/bench-peers), back to back on this
-# machine, one table with the ratios. Only ratios from one run of this script count: the machine drifts.
+# BlockBot against the peers on their 6-turn procedure (../shared/bench-peers), back to back on this machine, one
+# table per comparison with the ratios. Only ratios from one run of this script count: the machine drifts.
+#   in process:  BlockBot --peer (SQLite)          against botbuilder-js with MemoryStorage (section A)
+#   Telegram:    BlockBot --telegram-bot (SQLite)  against grammY + @grammyjs/runner with its SQLite session (section C),
+#                both polling the same fake Bot API on loopback, driven by the same closed-loop driver
 #
-#   bash bench/compare-peers.sh                       # N = 1,100,1000; 12,000 warm-up + 60,000 measured; 3 runs
+#   bash bench/compare-peers.sh                       # both; N = 1,100,1000; 3 runs
 #   RUNS=1 TURNS=12000 WARMUP=3000 NS=1,100 bash bench/compare-peers.sh   # quicker, indicative only
+#   SUITES=telegram bash bench/compare-peers.sh       # only the Telegram comparison
 #
 # PEERS     the bench-peers folder (default /work/shared/bench-peers); read only, never committed here
-# WORKDIR   where botbuilder-js is copied and installed (default /tmp/blockbot-compare-peers; kept for reuse)
-# RUNS, TURNS, WARMUP, NS   runs per configuration (fresh process each, interleaved), turns, N values
-# Needs node + npm (npm registry) and the .NET SDK. Raw JSON lines go to $WORKDIR/results-<stamp>.jsonl.
+# WORKDIR   where botbuilder-js and grammY are copied and installed (default /tmp/blockbot-compare-peers; kept for reuse)
+# RUNS, NS  runs per configuration (fresh processes each, interleaved, the peer first), N values
+# SUITES    inprocess,telegram (default both)
+# TURNS, WARMUP        in-process turns (default 60,000 measured, 12,000 warm-up)
+# TG_TURNS, TG_WARMUP  Telegram updates (default 6,000 measured, 1,200 warm-up: the grammY peer's own figures)
+# Needs node + npm (npm registry) and the .NET SDK. Raw JSON lines go to $WORKDIR/results-<stamp>.jsonl, the
+# BlockBot Telegram bot's own log (warnings and errors) to $WORKDIR/blockbot-telegram-<stamp>.log.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,6 +26,10 @@ RUNS="${RUNS:-3}"
 TURNS="${TURNS:-60000}"
 WARMUP="${WARMUP:-12000}"
 NS="${NS:-1,100,1000}"
+SUITES="${SUITES:-inprocess,telegram}"
+TG_TURNS="${TG_TURNS:-6000}"
+TG_WARMUP="${TG_WARMUP:-1200}"
+has() { [[ ",$SUITES," == *",$1,"* ]]; }
 
 mkdir -p "$WORKDIR"
 BB="$WORKDIR/botbuilder-js"
@@ -30,6 +42,22 @@ if [ ! -d "$BB/node_modules/botbuilder-dialogs" ]; then
     # is not built.
     (cd "$BB" && npm ci --ignore-scripts --no-audit --no-fund && npm rebuild botbuilder-dialogs) >&2
 fi
+GR="$WORKDIR/grammy"
+if has telegram; then
+    # grammY's SQLite session uses better-sqlite3 from ../botbuilder-js, built offline by the peers' own script (step 3
+    # of their setup.sh).
+    if ! (cd "$BB" && node -e "new (require('better-sqlite3'))(':memory:').close()") 2>/dev/null; then
+        echo "building better-sqlite3 in $BB (offline, the peers' scripts/build-sqlite.sh)" >&2
+        (cd "$BB" && bash scripts/build-sqlite.sh) >&2
+    fi
+    if [ ! -d "$GR/node_modules/grammy" ]; then
+        echo "setting up grammY in $GR (npm registry only)" >&2
+        rm -rf "$GR"
+        cp -r "$PEERS/grammy" "$GR"
+        chmod -R u+w "$GR"
+        (cd "$GR" && npm ci --ignore-scripts --no-audit --no-fund) >&2
+    fi
+fi
 
 echo "building the BlockBot bench (Release)" >&2
 dotnet build -c Release "$ROOT/bench/BlockBot.Bench" -nologo -v q | tail -3 >&2
@@ -39,16 +67,29 @@ STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$WORKDIR/results-$STAMP.jsonl"
 : > "$OUT"
 IFS=',' read -r -a NLIST <<< "$NS"
+tps() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 for run in $(seq 1 "$RUNS"); do
     for n in "${NLIST[@]}"; do
         # Back to back: the peer, then BlockBot, each in a fresh process.
-        line="$(cd "$BB" && node bench.js --worker --storage memory --n "$n" --turns "$TURNS" --warmup-turns "$WARMUP" \
-            --adapter minimal --data-dir "$WORKDIR/data" | tail -1)"
-        echo "{\"bot\":\"botbuilder-js\",\"run\":$run,\"result\":$line}" >> "$OUT"
-        echo "run $run N=$n botbuilder-js memory: $(echo "$line" | python3 -c 'import json,sys; print(json.load(sys.stdin)["turns_per_s"])') turns/s" >&2
-        line="$("${BLOCKBOT[@]}" --peer --n "$n" --storage sqlite --turns "$TURNS" --warmup-turns "$WARMUP" | tail -1)"
-        echo "{\"bot\":\"blockbot\",\"run\":$run,\"result\":$line}" >> "$OUT"
-        echo "run $run N=$n blockbot sqlite: $(echo "$line" | python3 -c 'import json,sys; print(json.load(sys.stdin)["turns_per_s"])') turns/s" >&2
+        if has inprocess; then
+            line="$(cd "$BB" && node bench.js --worker --storage memory --n "$n" --turns "$TURNS" --warmup-turns "$WARMUP" \
+                --adapter minimal --data-dir "$WORKDIR/data" | tail -1)"
+            echo "{\"bot\":\"botbuilder-js\",\"run\":$run,\"result\":$line}" >> "$OUT"
+            echo "run $run N=$n botbuilder-js memory: $(echo "$line" | tps turns_per_s) turns/s" >&2
+            line="$("${BLOCKBOT[@]}" --peer --n "$n" --storage sqlite --turns "$TURNS" --warmup-turns "$WARMUP" | tail -1)"
+            echo "{\"bot\":\"blockbot\",\"run\":$run,\"result\":$line}" >> "$OUT"
+            echo "run $run N=$n blockbot sqlite: $(echo "$line" | tps turns_per_s) turns/s" >&2
+        fi
+        if has telegram; then
+            line="$(cd "$GR" && node bench.js --worker --mode runner --storage sqlite --n "$n" --turns "$TG_TURNS" \
+                --warmup-turns "$TG_WARMUP" | tail -1)"
+            echo "{\"bot\":\"grammy\",\"run\":$run,\"result\":$line}" >> "$OUT"
+            echo "run $run N=$n grammY runner sqlite: $(echo "$line" | tps updates_per_s) updates/s" >&2
+            line="$(node "$ROOT/bench/telegram-peer/bench.js" --worker --peers "$PEERS" --n "$n" --turns "$TG_TURNS" \
+                --warmup-turns "$TG_WARMUP" 2>>"$WORKDIR/blockbot-telegram-$STAMP.log" | tail -1)"
+            echo "{\"bot\":\"blockbot-telegram\",\"run\":$run,\"result\":$line}" >> "$OUT"
+            echo "run $run N=$n blockbot telegram sqlite: $(echo "$line" | tps updates_per_s) updates/s" >&2
+        fi
     done
 done
 
@@ -61,17 +102,28 @@ for r in rows:
 def med(bot, n, key):
     xs = [x[key] for x in by.get((bot, n), [])]
     return statistics.median(xs) if xs else float("nan")
-runs = max(len(v) for v in by.values())
-print(f"\nThe peers' 6-turn procedure, medians of {runs} run(s) per row, back to back (raw: {sys.argv[1]})")
-print("| N | BlockBot SQLite turns/s | botbuilder-js MemoryStorage turns/s | ratio | BlockBot p50 / p99 ms | botbuilder-js p50 / p99 ms | BlockBot cores | peak RSS MB BlockBot / botbuilder-js |")
-print("|---:|---:|---:|---:|---|---|---:|---|")
-for n in sorted({n for (_, n) in by}):
-    b, p = med("blockbot", n, "turns_per_s"), med("botbuilder-js", n, "turns_per_s")
-    print(f"| {n:,} | {b:,.0f} | {p:,.0f} | **{b / p:.2f}×** | {med('blockbot', n, 'p50_ms'):.2f} / {med('blockbot', n, 'p99_ms'):.1f} | "
-          f"{med('botbuilder-js', n, 'p50_ms'):.2f} / {med('botbuilder-js', n, 'p99_ms'):.1f} | {med('blockbot', n, 'cores'):.2f} | "
-          f"{med('blockbot', n, 'peak_rss_mb'):.0f} / {med('botbuilder-js', n, 'peak_rss_mb'):.0f} |")
+def table(bot, peer, key, unit, peer_name, bot_name, rss_key):
+    ns = sorted({n for (b, n) in by if b == bot})
+    if not ns:
+        return
+    runs = max(len(by[(b, n)]) for (b, n) in by if b in (bot, peer))
+    print(f"\n{bot_name} against {peer_name}, the peers' 6-turn procedure, medians of {runs} run(s) per row, back to back (raw: {sys.argv[1]})")
+    print(f"| N | BlockBot {unit} | {peer_name} {unit} | ratio | BlockBot p50 / p99 ms | {peer_name} p50 / p99 ms | p50 ratio (peer / BlockBot) | BlockBot cores | peak RSS MB BlockBot / peer |")
+    print("|---:|---:|---:|---:|---|---|---:|---:|---|")
+    cores = "cores" if bot == "blockbot" else "bot_cores"
+    for n in ns:
+        b, p = med(bot, n, key), med(peer, n, key)
+        print(f"| {n:,} | {b:,.0f} | {p:,.0f} | **{b / p:.2f}×** | {med(bot, n, 'p50_ms'):.2f} / {med(bot, n, 'p99_ms'):.1f} | "
+              f"{med(peer, n, 'p50_ms'):.2f} / {med(peer, n, 'p99_ms'):.1f} | {med(peer, n, 'p50_ms') / med(bot, n, 'p50_ms'):.2f}× | {med(bot, n, cores):.2f} | "
+              f"{med(bot, n, rss_key):.0f} / {med(peer, n, rss_key):.0f} |")
+
+table("blockbot", "botbuilder-js", "turns_per_s", "turns/s", "botbuilder-js MemoryStorage", "BlockBot in process (SQLite)", "peak_rss_mb")
 state = [r["result"]["state_bytes"] for r in rows if r["bot"] == "blockbot"]
 if state:
     s = state[-1]
     print(f"BlockBot stored state per turn: dialog stack {s['conversation_avg']} B avg ({s['conversation_max']} max), user profile {s['user_avg']} B")
+table("blockbot-telegram", "grammy", "updates_per_s", "updates/s", "grammY runner SQLite", "BlockBot Telegram polling (SQLite)", "bot_peak_rss_mb")
+tg = [r["result"] for r in rows if r["bot"] == "blockbot-telegram"]
+if tg:
+    print(f"BlockBot's limiter in the Telegram runs (the fake has no limits, nor has grammY): {tg[-1]['limiter']}")
 PY

@@ -1,5 +1,7 @@
 using BlockBot.Bench;
 using BlockBot.Bench.Peer;
+using BlockBot.Bench.Reminders;
+using BlockBot.Bench.TelegramPeer;
 using BlockBot.Bench.Understanding;
 
 if (UnderstandingBenchOptions.Matches(args))
@@ -26,6 +28,32 @@ if (args.Length > 0 && args[0] == "--peer")
     }
 
     return await PeerRun.ExecuteAsync(peer, Console.Out, CancellationToken.None);
+}
+
+if (args.Length > 0 && args[0] == "--telegram-bot")
+{
+    var bot = TelegramBotOptions.Parse(args[1..], out var botError);
+    if (bot is null)
+    {
+        await Console.Error.WriteLineAsync(botError);
+        await Console.Error.WriteLineAsync(TelegramBotOptions.Usage);
+        return 2;
+    }
+
+    return await TelegramBotMode.RunAsync(bot, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == "--reminders")
+{
+    var reminders = ReminderOptions.Parse(args[1..], out var remindersError);
+    if (reminders is null)
+    {
+        await Console.Error.WriteLineAsync(remindersError);
+        await Console.Error.WriteLineAsync(ReminderOptions.Usage);
+        return 2;
+    }
+
+    return await ReminderRun.ExecuteAsync(reminders, Console.Out, CancellationToken.None);
 }
 
 var options = BenchOptions.Parse(args, out var error);

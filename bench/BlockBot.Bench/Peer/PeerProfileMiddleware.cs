@@ -1,7 +1,6 @@
 using System.Globalization;
 using BlockBot.Conversation.State;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 
 namespace BlockBot.Bench.Peer;
 
@@ -9,7 +8,8 @@ namespace BlockBot.Bench.Peer;
 /// Touches the peers' user profile in every turn, as their bot's <c>onMessage</c> and dialog steps do: turns and
 /// lastSeen always, lastLineName once the line's name is saved, tickets when the ticket is opened. YAML dialogs
 /// have no profile counters, so this middleware stands in for them; it runs inside the product's
-/// <c>AutoSaveStateMiddleware</c>, so the profile is saved in the turn's one transaction with the dialog stack.
+/// <c>AutoSaveStateMiddleware</c>, so the profile is saved in the turn's one transaction with the dialog stack. The
+/// ticket is seen in what the turn sends, so the same middleware serves the in-process adapter and Telegram's.
 /// </summary>
 public sealed class PeerProfileMiddleware(BotStateAccessors state, TimeProvider timeProvider) : IMiddleware
 {
@@ -23,6 +23,12 @@ public sealed class PeerProfileMiddleware(BotStateAccessors state, TimeProvider 
         var profile = await _profile.GetAsync(turnContext, () => new PeerProfile { FirstSeen = now }, cancellationToken);
         profile.Turns++;
         profile.LastSeen = now;
+        var ticketOpened = false;
+        turnContext.OnSendActivities(async (_, activities, send) =>
+        {
+            ticketOpened |= activities.Exists(a => a.Text == TicketOpened);
+            return await send();
+        });
 
         await next(cancellationToken);
 
@@ -32,7 +38,7 @@ public sealed class PeerProfileMiddleware(BotStateAccessors state, TimeProvider 
             profile.LastLineName = line;
         }
 
-        if (turnContext.TurnState.Get<List<Activity>>() is { } replies && replies.Exists(r => r.Text == TicketOpened))
+        if (ticketOpened)
         {
             profile.Tickets++;
         }

@@ -18,6 +18,10 @@ namespace BlockBot.Channels.Telegram.Sending;
 /// and a chat's gap hold for all of them together (the staff group gets sends from every instance).
 /// Sends waiting for the same chat, or for the overall rate, go by <see cref="SendPriority"/>: what staff do goes
 /// before what the outbox holds, so relays and refusals queued in the staff group never hold up a staff action.
+/// Besides spacing sends evenly, the overall rate is kept as Telegram counts it, within any one second: a send takes
+/// one of <c>MessagesPerSecond</c> places and gives it back a second after its answer. Evenly spaced sends alone
+/// put one more message into some second whenever the network delays one request a little more than the request
+/// 30 sends later, and Telegram answers that one 429.
 /// </summary>
 public sealed class TelegramSendLimiter : IAsyncDisposable
 {
@@ -31,6 +35,8 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
     private readonly BlockBotMetrics _metrics;
     private readonly ISharedSendSchedule _shared;
     private readonly TimeSpan _overallGap;
+    private readonly SemaphoreSlim _places;
+    private readonly TimeSpan _placeHeld;
     private long _throttled;
     private DateTimeOffset _pausedUntil;
 
@@ -50,6 +56,9 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
         _overallGap = TimeSpan.FromSeconds(1 / o.MessagesPerSecond);
         _privateGap = TimeSpan.FromSeconds(1 / o.ChatMessagesPerSecond);
         _groupGap = TimeSpan.FromSeconds(60 / o.GroupMessagesPerMinute);
+        var places = (int)Math.Ceiling(o.MessagesPerSecond);
+        _places = new SemaphoreSlim(places, places);
+        _placeHeld = TimeSpan.FromSeconds(places / o.MessagesPerSecond);
 
         // One token at a time, replenished at the overall rate: sends are spaced evenly, never in bursts.
         var period = TimeSpan.FromSeconds(1 / o.MessagesPerSecond);
@@ -91,33 +100,42 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
         {
             while (true)
             {
+                DateTimeOffset retryAt;
                 await AcquireOverallAsync(priority, cancellationToken);
-
-                // A 429 on any chat pauses everything briefly: Telegram may be counting all our sends.
-                await DelayUntilAsync(_pausedUntil, cancellationToken);
-                await WaitForSharedSlotsAsync(chatId, cancellationToken);
-                if (!waitRecorded)
-                {
-                    _metrics.SendWaited("telegram", _time.GetElapsedTime(arrived));
-                    waitRecorded = true;
-                }
-
                 try
                 {
-                    var result = await send(cancellationToken);
-                    // Counted from the answer, so the next request reaches Telegram at least a gap after this one.
-                    notBefore = _time.GetUtcNow() + (chatId < 0 ? _groupGap : _privateGap);
-                    return result;
+                    // A 429 on any chat pauses everything briefly: Telegram may be counting all our sends.
+                    await DelayUntilAsync(_pausedUntil, cancellationToken);
+                    await WaitForSharedSlotsAsync(chatId, cancellationToken);
+                    if (!waitRecorded)
+                    {
+                        _metrics.SendWaited("telegram", _time.GetElapsedTime(arrived));
+                        waitRecorded = true;
+                    }
+
+                    try
+                    {
+                        var result = await send(cancellationToken);
+                        // Counted from the answer, so the next request reaches Telegram at least a gap after this one.
+                        notBefore = _time.GetUtcNow() + (chatId < 0 ? _groupGap : _privateGap);
+                        return result;
+                    }
+                    catch (ApiRequestException e) when (e.ErrorCode == 429)
+                    {
+                        // The turn is kept: Telegram refuses the chat anything until then, a staff action included.
+                        var retryAfter = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
+                        Interlocked.Increment(ref _throttled);
+                        _logger.LogWarning("Telegram asked to slow down for chat {ChatId}: retrying after {RetryAfter}", chatId, retryAfter);
+                        notBefore = retryAt = _time.GetUtcNow() + retryAfter;
+                    }
                 }
-                catch (ApiRequestException e) when (e.ErrorCode == 429)
+                finally
                 {
-                    // The turn is kept: Telegram refuses the chat anything until then, a staff action included.
-                    var retryAfter = TimeSpan.FromSeconds(Math.Max(1, e.Parameters?.RetryAfter ?? 1));
-                    Interlocked.Increment(ref _throttled);
-                    _logger.LogWarning("Telegram asked to slow down for chat {ChatId}: retrying after {RetryAfter}", chatId, retryAfter);
-                    notBefore = _time.GetUtcNow() + retryAfter;
-                    await DelayUntilAsync(notBefore.Value, cancellationToken);
+                    // Counted from the answer too: whatever Telegram counted arrived before it.
+                    _ = ReturnPlaceAsync(_time.GetUtcNow() + _placeHeld);
                 }
+
+                await DelayUntilAsync(retryAt, cancellationToken);
             }
         }
         finally
@@ -154,25 +172,41 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
         return _overall.DisposeAsync();
     }
 
-    /// <summary>Takes a token of the overall rate; sends of a higher priority take theirs first.</summary>
+    /// <summary>Takes a place in the second and a token of the overall rate; sends of a higher priority take theirs first.</summary>
     private async Task AcquireOverallAsync(SendPriority priority, CancellationToken cancellationToken)
     {
         await _overallTurns.EnterAsync(priority, cancellationToken);
         try
         {
-            while (true)
+            await _places.WaitAsync(cancellationToken);
+            try
             {
-                using var lease = await _overall.AcquireAsync(1, cancellationToken);
-                if (lease.IsAcquired)
+                while (true)
                 {
-                    return;
+                    using var lease = await _overall.AcquireAsync(1, cancellationToken);
+                    if (lease.IsAcquired)
+                    {
+                        return;
+                    }
                 }
+            }
+            catch
+            {
+                // Cancelled before sending: the place was not used.
+                _places.Release();
+                throw;
             }
         }
         finally
         {
             _overallTurns.Leave(null);
         }
+    }
+
+    private async Task ReturnPlaceAsync(DateTimeOffset at)
+    {
+        await DelayUntilAsync(at, CancellationToken.None);
+        _places.Release();
     }
 
     private async Task WaitForSharedSlotsAsync(long chatId, CancellationToken cancellationToken)
