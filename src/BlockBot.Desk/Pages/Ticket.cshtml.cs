@@ -1,16 +1,20 @@
+using BlockBot.Conversation.Transcripts;
 using BlockBot.Desk.Accounts;
 using BlockBot.Desk.Live;
 using BlockBot.Desk.Text;
 using BlockBot.Support.Cases;
 using BlockBot.Support.Staff;
 using BlockBot.Support.Tickets;
+using BlockBot.Support.Transcripts;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BlockBot.Desk.Pages;
 
 /// <summary>
-/// One ticket: what the dialog collected, the line's history with the customer, and take / done / decline / reply
+/// One ticket: what the dialog collected, the line's history with the customer, the customer's conversation (its newest
+/// <see cref="TranscriptLimit"/> lines), and take / done / decline / reply
 /// through <see cref="StaffDesk"/>, the same rules as the chat cards. A state-changing form carries the state the page
 /// showed; when the ticket has changed since, nothing is done and the page says what happened instead.
 /// </summary>
@@ -19,8 +23,11 @@ public sealed class TicketModel(
     ITicketRepository tickets,
     ICaseRepository cases,
     ITicketChangeCounter changes,
+    ITranscriptReader transcripts,
     DeskText text) : PageModel
 {
+    public const int TranscriptLimit = 200;
+
     private const string OutcomeKey = "DeskOutcome";
     private const string OutcomeOkKey = "DeskOutcomeOk";
 
@@ -29,6 +36,8 @@ public sealed class TicketModel(
     public IReadOnlyList<HandoffTicket> LineTickets { get; private set; } = [];
 
     public IReadOnlyList<BlockCase> LineCases { get; private set; } = [];
+
+    public IReadOnlyList<TranscriptLine> Transcript { get; private set; } = [];
 
     public long Version { get; private set; }
 
@@ -44,7 +53,9 @@ public sealed class TicketModel(
         Ticket = await tickets.GetAsync(id, cancellationToken);
         if (Ticket is null)
         {
-            return NotFound();
+            // Said on the page, not as a bare status: a ticket erased at the customer's request is gone from a bookmark too.
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
         }
 
         if (Ticket.Line is { } line)
@@ -53,6 +64,7 @@ public sealed class TicketModel(
             LineCases = await cases.ListForLineAsync(Ticket.Customer, line, cancellationToken);
         }
 
+        Transcript = await transcripts.ListForCustomerAsync(Ticket.Customer, TranscriptLimit, before: null, cancellationToken);
         return Page();
     }
 

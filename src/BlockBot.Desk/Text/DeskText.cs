@@ -153,7 +153,11 @@ public sealed class DeskText(IHttpContextAccessor accessor, DateDisplay dates)
         $"Ничего не изменено: заявка изменилась, пока страница была открыта. {StateSentence(ticket)}");
     public string NothingChanged(HandoffTicket ticket) => Pick($"Nothing changed. {StateSentence(ticket)}", $"Ничего не изменено. {StateSentence(ticket)}");
     public string NoSuchTicket => Pick("There is no such ticket (it may have been erased at the customer's request).", "Такой заявки нет (возможно, она удалена по просьбе клиента).");
-    public string TranscriptComing => Pick("The conversation transcript appears here.", "Здесь будет переписка с клиентом.");
+    public string Conversation => Pick("Conversation", "Переписка");
+    public string NoConversation => Pick("No messages are kept for this customer.", "Сообщений этого клиента не сохранено.");
+    public string NewestLines(int count) => Pick($"The newest {count} messages.", $"Последние {count} сообщений.");
+    public string CustomerSaid => Pick("Customer", "Клиент");
+    public string BotSaid => Pick("Bot", "Бот");
 
     public string StaffAccounts => Pick("Staff accounts", "Учётные записи сотрудников");
     public string StaffHint => Pick(
