@@ -1,4 +1,5 @@
 using BlockBot.Channels.Telegram;
+using BlockBot.Channels.WebChat;
 using BlockBot.Configuration;
 using BlockBot.Conversation;
 using BlockBot.Conversation.Dialogs.Loading;
@@ -104,6 +105,11 @@ public static class BlockBotProgram
         });
         var app = web.Build();
         app.MapBlockBotHealthChecks();
+        if (web.Configuration.IsWebChatConfigured())
+        {
+            app.MapBlockBotWebChat();
+        }
+
         return app;
     }
 
