@@ -67,6 +67,7 @@ public sealed class WebChatAdapter : ProactiveAdapter
             activity.Conversation = new ConversationAccount(isGroup: false, id: output.ConversationId);
             activity.Timestamp = _time.GetUtcNow();
             activity.ServiceUrl = null;
+            activity.SuggestedActions = AsWebChatButtons(activity.SuggestedActions);
             var json = WebChatJson.Serialize(activity);
             output.Add(json);
             turnContext.UnitOfWork().Add(new WebChatActivityQueued(output.ConversationId, json));
@@ -74,6 +75,23 @@ public sealed class WebChatAdapter : ProactiveAdapter
         }
 
         return Task.FromResult(responses.ToArray());
+    }
+
+    /// <summary>
+    /// A choice button as Web Chat's messageBack: it sends the choice's value as before, but the customer's own bubble
+    /// shows the button's title (an imBack would show "unblocked", even in a Russian chat).
+    /// </summary>
+    private static SuggestedActions? AsWebChatButtons(SuggestedActions? suggested)
+    {
+        if (suggested?.Actions is not { Count: > 0 } actions)
+        {
+            return suggested;
+        }
+
+        suggested.Actions = [.. actions.Select(a => a.Type == ActionTypes.ImBack && a.Value is not null && !string.IsNullOrEmpty(a.Title)
+            ? new CardAction(ActionTypes.MessageBack, a.Title, text: a.Value.ToString(), displayText: a.Title)
+            : a)];
+        return suggested;
     }
 
     public override Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken) =>

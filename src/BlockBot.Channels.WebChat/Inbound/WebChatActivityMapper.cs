@@ -30,13 +30,32 @@ public static partial class WebChatActivityMapper
         // A button Web Chat sends as imBack arrives as text; a postBack or messageBack carries the choice as its value.
         activity.Text = Text(posted["text"]) ?? Text(posted["value"]) ?? string.Empty;
         activity.TextFormat = TextFormatTypes.Plain;
-        if (posted["channelData"] is JObject channelData && Text(channelData["clientActivityID"]) is { Length: <= 100 } clientId)
+        if (posted["channelData"] is JObject channelData)
         {
-            // Web Chat marks its message sent when the echo carries this back.
-            activity.ChannelData = new JObject { ["clientActivityID"] = clientId };
+            activity.ChannelData = EchoedChannelData(channelData);
         }
 
         return activity;
+    }
+
+    /// <summary>
+    /// What Web Chat needs back in the echo: its client id (it marks the message sent when the echo carries it) and a
+    /// pressed button's title (it shows that instead of the value sent).
+    /// </summary>
+    private static JObject? EchoedChannelData(JObject channelData)
+    {
+        var echoed = new JObject();
+        if (Text(channelData["clientActivityID"]) is { Length: <= 100 } clientId)
+        {
+            echoed["clientActivityID"] = clientId;
+        }
+
+        if (channelData["messageBack"] is JObject messageBack && Text(messageBack["displayText"]) is { Length: <= 500 } displayText)
+        {
+            echoed["messageBack"] = new JObject { ["displayText"] = displayText };
+        }
+
+        return echoed.Count > 0 ? echoed : null;
     }
 
     /// <summary>The conversation has begun: the customer joins, and the bot greets in <paramref name="locale"/>.</summary>
