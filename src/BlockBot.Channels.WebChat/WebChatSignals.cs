@@ -15,6 +15,12 @@ public sealed class WebChatSignals
     public Task Next(string conversationId) =>
         _waiting.GetOrAdd(conversationId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
+    /// <summary>
+    /// A stream of the conversation has closed: its waiting slot is dropped, so conversations nobody watches hold no
+    /// memory. Another open stream of the same conversation takes a new slot on its next read (meanwhile it polls).
+    /// </summary>
+    public void Release(string conversationId) => _waiting.TryRemove(conversationId, out _);
+
     public void Signal(string conversationId)
     {
         if (_waiting.TryRemove(conversationId, out var waiting))

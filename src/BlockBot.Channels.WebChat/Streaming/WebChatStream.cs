@@ -86,6 +86,10 @@ public sealed class WebChatStream(
         {
             // The page went away or the bot is stopping; the client reconnects from its watermark.
         }
+        finally
+        {
+            signals.Release(conversationId);
+        }
     }
 
     /// <summary>Reads what the client sends (Direct Line's empty keep-alive messages) until it closes.</summary>
