@@ -62,7 +62,16 @@ public sealed class DirectLineApi(
             return bearer is null ? Results.Unauthorized() : Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var body = await ReadJsonAsync(request, cancellationToken);
+        JObject? body;
+        try
+        {
+            body = await ReadJsonAsync(request, cancellationToken);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return Results.StatusCode(e.StatusCode);
+        }
+
         if (!await store.StartAsync(conversationId, cancellationToken))
         {
             return Results.Ok(Conversation(conversationId, request, watermark: null));

@@ -171,6 +171,35 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_staff_decision_made_while_the_page_is_closed_is_there_when_it_opens_again()
+    {
+        using var client = _program.Client();
+        await client.StartAsync(WebChatBotProgram.Secret);
+        foreach (var say in new[] { "blocked", "Sales", "2", "no", "unblocked" })
+        {
+            await client.SayAsync(say);
+        }
+
+        await WaitForAsync(() => _program.StaffTranscript.ToString().Contains("Ticket #1 · queue clearing", StringComparison.Ordinal), "the ticket card");
+        var (_, closedAt) = await client.GetActivitiesAsync();
+
+        _program.Staff.Type("/staff done 1");
+        using (var timeout = new CancellationTokenSource(Wait))
+        {
+            // Stored for the conversation while no page listens.
+            while (!(await client.GetActivitiesAsync(closedAt)).Activities.Any(a => Text(a!.AsObject()).Contains("scan the QR code", StringComparison.Ordinal)))
+            {
+                await Task.Delay(50, timeout.Token);
+            }
+        }
+
+        using var reopened = await ConnectAsync(await client.StreamUrlAsync(closedAt));
+        var missed = await ReceiveUntilAsync(reopened, a => FromBot(a) && Text(a).Contains("scan the QR code", StringComparison.Ordinal));
+        Assert.Contains(missed, a => Text(a).StartsWith("Support has confirmed: the message queue of line “Sales” is cleared.", StringComparison.Ordinal));
+        Assert.DoesNotContain(missed, a => Text(a).StartsWith("Request #1 has gone to support", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_message_over_the_length_limit_is_answered_politely_and_an_oversized_body_refused()
     {
         using var client = _program.Client();
