@@ -49,6 +49,7 @@ public sealed class SqliteSchemaTests : IDisposable
 
         expected.Add((8L, "008_telegram_quarantine"));
         expected.Add((9L, "009_unanswered_message"));
+        expected.Add((12L, "012_webchat"));
 
         Assert.Equal(expected, versions.OrderBy(v => v.Version));
         Assert.Single(await storage.ReadAsync(["kept"]));
