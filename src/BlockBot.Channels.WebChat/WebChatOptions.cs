@@ -38,6 +38,6 @@ public sealed class WebChatOptions
     [Range(1, 1_000_000)]
     public int RequestsPerMinutePerAddress { get; set; } = 600;
 
-    /// <summary>The page's title bar, by language.</summary>
+    /// <summary>The <c>/chat</c> page's title (the browser tab, and a screen reader's first words).</summary>
     public string Title { get; set; } = "BlockBot";
 }

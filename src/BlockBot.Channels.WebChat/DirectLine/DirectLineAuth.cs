@@ -14,7 +14,7 @@ public static class DirectLineAuth
         return header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? header[Scheme.Length..].Trim() : null;
     }
 
-    /// <summary>The token's conversation when the bearer is a live Direct Line token for <paramref name="conversationId"/>.</summary>
+    /// <summary>Whether the bearer is a live Direct Line token of <paramref name="conversationId"/>.</summary>
     public static bool Grants(WebChatTokens tokens, HttpRequest request, string conversationId) =>
         tokens.Validate(Bearer(request), WebChatTokenKind.DirectLine) is { } token
         && string.Equals(token.ConversationId, conversationId, StringComparison.Ordinal);
