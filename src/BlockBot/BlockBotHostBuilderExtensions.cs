@@ -1,11 +1,13 @@
 using BlockBot.Channels.Bitrix24;
 using BlockBot.Channels.Console;
 using BlockBot.Channels.Telegram;
+using BlockBot.Channels.WebChat;
 using BlockBot.Conversation;
 using BlockBot.Conversation.Diagnostics;
 using BlockBot.Storage;
 using BlockBot.Storage.Channels.Bitrix24;
 using BlockBot.Storage.Channels.Telegram;
+using BlockBot.Storage.Channels.WebChat;
 using BlockBot.Storage.Desk;
 using BlockBot.Support;
 using BlockBot.Support.Staff;
@@ -52,6 +54,7 @@ public static class BlockBotHostBuilderExtensions
         // Customer channels: each one that is configured; the console only when none is.
         var telegram = configuration.IsTelegramConfigured();
         var bitrix24 = configuration.IsBitrix24Configured();
+        var webChat = configuration.IsWebChatConfigured();
         // Each channel with its ports implemented in the shared database (ADR 0010).
         if (telegram)
         {
@@ -63,7 +66,17 @@ public static class BlockBotHostBuilderExtensions
             services.AddBlockBotBitrix24(configuration).AddBlockBotBitrix24Storage();
         }
 
-        if (!telegram && !bitrix24)
+        if (webChat)
+        {
+            if (string.IsNullOrWhiteSpace(configuration[BlockBotProgram.HttpUrlsKey]))
+            {
+                throw new OptionsValidationException(WebChatOptions.Section, typeof(WebChatOptions), [$"The web chat needs the web host: set {BlockBotProgram.HttpUrlsKey} (e.g. http://0.0.0.0:8080)"]);
+            }
+
+            services.AddBlockBotWebChat(configuration).AddBlockBotWebChatStorage();
+        }
+
+        if (!telegram && !bitrix24 && !webChat)
         {
             services.AddBlockBotConsole(configuration);
         }

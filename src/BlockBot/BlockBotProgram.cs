@@ -1,4 +1,5 @@
 using BlockBot.Channels.Telegram;
+using BlockBot.Channels.WebChat;
 using BlockBot.Configuration;
 using BlockBot.Conversation;
 using BlockBot.Conversation.Dialogs.Loading;
@@ -112,6 +113,11 @@ public static class BlockBotProgram
         var app = web.Build();
         app.MapBlockBotHealthChecks();
         app.MapBlockBotDesk();
+        if (web.Configuration.IsWebChatConfigured())
+        {
+            app.MapBlockBotWebChat();
+        }
+
         return app;
     }
 

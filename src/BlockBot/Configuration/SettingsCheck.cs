@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using BlockBot.Channels.Bitrix24;
+using BlockBot.Channels.WebChat;
 using BlockBot.Channels.Console;
 using BlockBot.Channels.Telegram;
 using BlockBot.Conversation;
@@ -35,6 +36,7 @@ public static partial class SettingsCheck
         (ConsoleOptions.Section, typeof(ConsoleOptions)),
         (TelegramOptions.Section, typeof(TelegramOptions)),
         (Bitrix24Options.Section, typeof(Bitrix24Options)),
+        (WebChatOptions.Section, typeof(WebChatOptions)),
     ];
 
     private static readonly (string Key, Func<string, IConfiguration, bool> IsValid, string Allowed)[] KeyRules =

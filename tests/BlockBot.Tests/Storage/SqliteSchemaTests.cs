@@ -51,6 +51,7 @@ public sealed class SqliteSchemaTests : IDisposable
         expected.Add((9L, "009_unanswered_message"));
         expected.Add((10L, "010_transcript"));
         expected.Add((11L, "011_staff_desk"));
+        expected.Add((12L, "012_webchat"));
         expected.Add((13L, "013_queued_event"));
 
         Assert.Equal(expected, versions.OrderBy(v => v.Version));
