@@ -52,6 +52,7 @@ public sealed class SqliteSchemaTests : IDisposable
         expected.Add((10L, "010_transcript"));
         expected.Add((11L, "011_staff_desk"));
         expected.Add((13L, "013_queued_event"));
+        expected.Add((14L, "014_desk_figures"));
 
         Assert.Equal(expected, versions.OrderBy(v => v.Version));
         Assert.Single(await storage.ReadAsync(["kept"]));
