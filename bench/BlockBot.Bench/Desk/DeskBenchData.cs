@@ -8,7 +8,8 @@ using Npgsql;
 namespace BlockBot.Bench.Desk;
 
 /// <summary>
-/// Fills a migrated, empty database with plain multi-row INSERTs in one transaction: per ticket a Telegram customer
+/// Fills a migrated, empty database with plain multi-row INSERTs of 500 rows, each its own transaction so the running
+/// host's scheduler is not locked out of SQLite meanwhile: per ticket a Telegram customer
 /// with one case on one of the lines, its transcript lines, and the ticket. One ticket in ten is open, one in ten taken,
 /// the rest done or declined in the last 30 days; half are line clearings. Ticket i has case i and customer
 /// <see cref="Customer"/>(i).
@@ -28,13 +29,12 @@ public static class DeskBenchData
             ? new NpgsqlConnection(database.ConnectionString)
             : new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         string Line(long i) => "Line " + (1 + (i % options.Lines)).ToString("0000", CultureInfo.InvariantCulture);
         string At(TimeSpan ago) => (now - ago).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
         TimeSpan Age(long i) => TimeSpan.FromMinutes(i * 30.0 * 24 * 60 / options.Tickets);
 
-        await InsertAsync(connection, transaction, "support_case",
+        await InsertAsync(connection, "support_case",
             ["customer_key", "line", "line_key", "crm_marketing", "repeated", "stage", "created_at", "updated_at"],
             Range(options.Tickets).Select(i => new object[]
             {
@@ -42,7 +42,7 @@ public static class DeskBenchData
             }),
             cancellationToken);
 
-        await InsertAsync(connection, transaction, "handoff_ticket",
+        await InsertAsync(connection, "handoff_ticket",
             ["kind", "state", "customer_key", "case_id", "line", "line_key", "crm_marketing", "repeated", "customer_language", "created_at", "opens_at",
              "handled_by", "taken_at", "closed_at"],
             Range(options.Tickets).Select(i =>
@@ -61,7 +61,7 @@ public static class DeskBenchData
             cancellationToken);
 
         var perCustomer = Math.Max(1, options.TranscriptLines / options.Tickets);
-        await InsertAsync(connection, transaction, "transcript_line",
+        await InsertAsync(connection, "transcript_line",
             ["customer_key", "at", "direction", "text"],
             Range(options.TranscriptLines).Select(j =>
             {
@@ -74,19 +74,16 @@ public static class DeskBenchData
                 };
             }),
             cancellationToken);
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private static IEnumerable<long> Range(int count) => Enumerable.Range(1, count).Select(i => (long)i);
 
     private static async Task InsertAsync(
-        DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IEnumerable<object[]> rows, CancellationToken cancellationToken)
+        DbConnection connection, string table, IReadOnlyList<string> columns, IEnumerable<object[]> rows, CancellationToken cancellationToken)
     {
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
             await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
             var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
             for (var r = 0; r < chunk.Length; r++)
             {
