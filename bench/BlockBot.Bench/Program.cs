@@ -1,4 +1,5 @@
 using BlockBot.Bench;
+using BlockBot.Bench.Desk;
 using BlockBot.Bench.Peer;
 using BlockBot.Bench.Reminders;
 using BlockBot.Bench.TelegramPeer;
@@ -54,6 +55,19 @@ if (args.Length > 0 && args[0] == "--reminders")
     }
 
     return await ReminderRun.ExecuteAsync(reminders, Console.Out, CancellationToken.None);
+}
+
+if (args.Length > 0 && args[0] == "--desk")
+{
+    var desk = DeskBenchOptions.Parse(args[1..], out var deskError);
+    if (desk is null)
+    {
+        await Console.Error.WriteLineAsync(deskError);
+        await Console.Error.WriteLineAsync(DeskBenchOptions.Usage);
+        return 2;
+    }
+
+    return await DeskBenchRun.ExecuteAsync(desk, Console.Out, CancellationToken.None);
 }
 
 var options = BenchOptions.Parse(args, out var error);

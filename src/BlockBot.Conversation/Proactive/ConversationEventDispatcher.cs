@@ -59,7 +59,7 @@ public sealed class ConversationEventDispatcher(
                             return;
                         }
 
-                        work.Add(new EventDelivered(deliveryId));
+                        work.Add(new EventDelivered(deliveryId, eventName));
                     }
 
                     await engine.HandleEventAsync(turn, eventName, values, token);

@@ -12,6 +12,10 @@ public sealed record DashboardFigures(
     TimeSpan? DoneMedian,
     TimeSpan? DoneP90,
     int DoneCount,
+    TimeSpan? TakenMedian,
+    TimeSpan? TakenP90,
+    int TakenCount,
+    int RemindersSent,
     IReadOnlyList<int> OpenByAge)
 {
     /// <summary>Upper bounds of the age buckets of open tickets; the last bucket has none.</summary>
@@ -21,6 +25,7 @@ public sealed record DashboardFigures(
         IReadOnlyList<BlockCase> blocks,
         IReadOnlyList<HandoffTicket> closed,
         IReadOnlyList<HandoffTicket> active,
+        int remindersSent,
         DateOnly firstDay,
         int days,
         TimeZoneInfo zone,
@@ -39,6 +44,8 @@ public sealed record DashboardFigures(
         }
 
         var done = closed.Where(t => t is { State: TicketState.Done, ClosedAt: not null }).Select(t => t.ClosedAt!.Value - t.OpensAt).Order().ToList();
+        // Taken: those closed in the period and those being worked on now; a ticket done without being taken has no taken time.
+        var taken = closed.Concat(active).Where(t => t.TakenAt is not null).Select(t => t.TakenAt!.Value - t.OpensAt).Order().ToList();
         var ages = active.Where(t => t.State.IsWorkable()).Select(t => now - t.OpensAt).ToList();
         return new DashboardFigures(
             perDay.Values.OrderBy(d => d.Day).ToList(),
@@ -48,6 +55,10 @@ public sealed record DashboardFigures(
             Percentile(done, 0.5),
             Percentile(done, 0.9),
             done.Count,
+            Percentile(taken, 0.5),
+            Percentile(taken, 0.9),
+            taken.Count,
+            remindersSent,
             [.. AgeBounds.Select((bound, i) => ages.Count(a => a < bound && (i == 0 || a >= AgeBounds[i - 1]))), ages.Count(a => a >= AgeBounds[^1])]);
     }
 

@@ -11,4 +11,7 @@ public interface IDashboardSource
 
     /// <summary>Tickets done or declined at or after <paramref name="since"/>.</summary>
     Task<IReadOnlyList<HandoffTicket>> ClosedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>How many of the named events reached their conversation at or after <paramref name="since"/>.</summary>
+    Task<int> CountDeliveredSinceAsync(IReadOnlyCollection<string> eventNames, DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -3,6 +3,7 @@ using BlockBot.Conversation;
 using BlockBot.Conversation.Understanding;
 using BlockBot.Desk.Dashboard;
 using BlockBot.Desk.Text;
+using BlockBot.Support.Reminders;
 using BlockBot.Support.Staff;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ public sealed class DashboardModel(
             await source.BlocksSinceAsync(since, cancellationToken),
             await source.ClosedSinceAsync(since, cancellationToken),
             await desk.ListActiveAsync(cancellationToken),
+            await source.CountDeliveredSinceAsync(ReminderScheduler.Events, since, cancellationToken),
             firstDay,
             Days,
             zone,

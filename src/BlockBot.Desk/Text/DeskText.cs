@@ -191,7 +191,7 @@ public sealed class DeskText(IHttpContextAccessor accessor, DateDisplay dates)
     public string MedianAndP90(TimeSpan? median, TimeSpan? p90, int count) => median is { } m && p90 is { } p
         ? Pick($"median {Age(m)}, p90 {Age(p)} ({count} tickets)", $"медиана {Age(m)}, p90 {Age(p)} (заявок: {count})")
         : "—";
-    public string NotRecorded => Pick("not recorded yet", "пока не записывается");
+    public string RemindersSent => Pick("Reminders sent", "Отправлено напоминаний");
     public string BlocksPerDay => Pick("Blocks per day", "Блокировки по дням");
     public string FirstBlocks => Pick("first", "первые");
     public string RepeatedBlocks => Pick("repeated", "повторные");
@@ -206,7 +206,6 @@ public sealed class DeskText(IHttpContextAccessor accessor, DateDisplay dates)
     public string AgeOver1d => Pick("1 day or more", "сутки и больше");
     public string UnansweredMessages => Pick("Messages the bot did not understand, newest first", "Сообщения, которые бот не понял, новые сверху");
     public string NoUnanswered => Pick("None.", "Нет.");
-    public string RemindersNotRecorded => Pick("Reminders sent are not counted yet: the bot keeps no record of them.", "Отправленные напоминания пока не считаются: бот их не записывает.");
 
     public string LeadsOnly => Pick("This page is for leads.", "Эта страница — для руководителей.");
 

@@ -28,4 +28,21 @@ public sealed class SqlDashboardSource(IDbConnectionFactory connections) : IDash
             cancellationToken: cancellationToken));
         return rows.Select(row => row.ToTicket()).ToList();
     }
+
+    public async Task<int> CountDeliveredSinceAsync(IReadOnlyCollection<string> eventNames, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var names = eventNames.ToArray();
+        var placeholders = string.Join(", ", names.Select((_, i) => $"@Event{i}"));
+        var parameters = new DynamicParameters(new { Since = SqlValues.TimeText(since) });
+        for (var i = 0; i < names.Length; i++)
+        {
+            parameters.Add($"Event{i}", names[i]);
+        }
+
+        return names.Length == 0 ? 0 : await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM delivered_event WHERE delivered_at >= @Since AND event IN ({placeholders})",
+            parameters,
+            cancellationToken: cancellationToken));
+    }
 }

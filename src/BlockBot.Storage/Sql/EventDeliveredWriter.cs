@@ -14,10 +14,10 @@ public sealed class EventDeliveredWriter(TimeProvider time) : TurnRecordWriter<E
         var at = time.GetUtcNow();
         return connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO delivered_event (delivery_id, delivered_at) VALUES (@DeliveryId, @At);
+            INSERT INTO delivered_event (delivery_id, delivered_at, event) VALUES (@DeliveryId, @At, @EventName);
             DELETE FROM delivered_event WHERE delivered_at < @Oldest;
             """,
-            new { record.DeliveryId, At = SqlValues.TimeText(at), Oldest = SqlValues.TimeText(at - SqlDeliveredEvents.Kept) },
+            new { record.DeliveryId, record.EventName, At = SqlValues.TimeText(at), Oldest = SqlValues.TimeText(at - SqlDeliveredEvents.Kept) },
             transaction,
             cancellationToken: cancellationToken));
     }

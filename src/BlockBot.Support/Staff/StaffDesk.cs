@@ -39,7 +39,7 @@ public sealed class StaffDesk(
             ticketId,
             staff,
             state => state == TicketState.Open,
-            (ticket, _) => ticket with { State = TicketState.Taken, HandledBy = staff.DisplayName },
+            (ticket, now) => ticket with { State = TicketState.Taken, HandledBy = staff.DisplayName, TakenAt = now },
             EventNames.StaffTaken,
             new Dictionary<string, string> { [EventValueNames.Staff] = staff.DisplayName },
             TicketState.Taken,

@@ -35,6 +35,9 @@ public sealed record HandoffTicket
 
     public string? DeclineReason { get; init; }
 
+    /// <summary>When staff took the ticket; none for a ticket done or declined without being taken.</summary>
+    public DateTimeOffset? TakenAt { get; init; }
+
     public DateTimeOffset? ClosedAt { get; init; }
 
     /// <summary>The staff chat's reference to the ticket's card (e.g. a Telegram message id), set after posting.</summary>

@@ -1,9 +1,15 @@
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Desk.Accounts;
+using BlockBot.Conversation.Turns;
+using BlockBot.Storage.Sql;
 using BlockBot.Storage.Sql.Domain;
+using BlockBot.Storage.Turns;
+using BlockBot.Support.Events;
 using BlockBot.Support.Cases;
 using BlockBot.Support.Tickets;
 using BlockBot.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -16,7 +22,7 @@ public sealed class DeskDashboardTests(BrowserFixture browser) : IDisposable
     private readonly TempDatabase _database = new();
 
     [Fact]
-    public async Task The_dashboard_states_blocks_crm_share_time_to_done_and_open_tickets_by_age_of_seeded_data()
+    public async Task The_dashboard_states_blocks_crm_share_times_to_done_and_taken_reminders_and_open_tickets_by_age_of_seeded_data()
     {
         await using var site = await DeskSite.StartAsync(_database);
         var password = await site.AddStaffAsync("Vera", StaffRole.Lead);
@@ -30,14 +36,26 @@ public sealed class DeskDashboardTests(BrowserFixture browser) : IDisposable
         await cases.CloseAsync(refused.Id, CaseOutcomes.Refused, now.AddMinutes(-20), CancellationToken.None);
         await cases.CreateAsync(Block("4", repeated: false, crm: null, now.AddDays(-2)), CancellationToken.None);
         // Done one, two and four hours after the hand-off: median 2 h, p90 4 h. A declined one does not count.
-        await tickets.AddAsync(Ticket("5", TicketState.Done, now.AddHours(-5), TimeSpan.FromHours(1)), CancellationToken.None);
-        await tickets.AddAsync(Ticket("6", TicketState.Done, now.AddHours(-5), TimeSpan.FromHours(2)), CancellationToken.None);
+        // Taken 10 and 30 minutes after the hand-off, one done without being taken, one still taken after an hour:
+        // median 30 min, p90 1 h (three taken tickets).
+        await tickets.AddAsync(Ticket("5", TicketState.Done, now.AddHours(-5), TimeSpan.FromHours(1), TimeSpan.FromMinutes(10)), CancellationToken.None);
+        await tickets.AddAsync(Ticket("6", TicketState.Done, now.AddHours(-5), TimeSpan.FromHours(2), TimeSpan.FromMinutes(30)), CancellationToken.None);
         await tickets.AddAsync(Ticket("7", TicketState.Done, now.AddHours(-5), TimeSpan.FromHours(4)), CancellationToken.None);
         await tickets.AddAsync(Ticket("8", TicketState.Declined, now.AddHours(-5), TimeSpan.FromMinutes(1)), CancellationToken.None);
         // Open for 30 minutes and 2 hours, taken for 2 days.
         await tickets.AddAsync(Ticket("9", TicketState.Open, now.AddMinutes(-30), null), CancellationToken.None);
         await tickets.AddAsync(Ticket("10", TicketState.Open, now.AddHours(-2), null), CancellationToken.None);
-        await tickets.AddAsync(Ticket("11", TicketState.Taken, now.AddDays(-2), null), CancellationToken.None);
+        await tickets.AddAsync(Ticket("11", TicketState.Taken, now.AddDays(-2), null, TimeSpan.FromHours(1)), CancellationToken.None);
+        // Reminders delivered: three in the period, one 20 days ago; a staff decision is no reminder.
+        var clock = new FakeTimeProvider(now.AddDays(-20));
+        var factory = _database.CreateFactory();
+        var turns = TempDatabase.TurnStoreOn(factory, new SqlStorage(factory, clock, NullLogger<SqlStorage>.Instance), new EventDeliveredWriter(clock));
+        await DeliveredAsync(turns, "old", EventNames.AppealFollowUp);
+        clock.SetUtcNow(now.AddHours(-1));
+        await DeliveredAsync(turns, "r1", EventNames.AppealFollowUp);
+        await DeliveredAsync(turns, "r2", EventNames.PhoneOnlyEnd);
+        await DeliveredAsync(turns, "r3", EventNames.ChatsOnlyEnd);
+        await DeliveredAsync(turns, "s1", EventNames.StaffTaken);
 
         var page = await browser.NewPageAsync(site.Url);
         await DeskSite.SignInAsync(page, "Vera", password);
@@ -46,6 +64,8 @@ public sealed class DeskDashboardTests(BrowserFixture browser) : IDisposable
         await Expect(page.Locator("#blocks-total")).ToHaveTextAsync("4");
         await Expect(page.Locator("#crm-share")).ToHaveTextAsync("67 % (2 of 3 who answered)");
         await Expect(page.Locator("#done-times")).ToHaveTextAsync("median 2 h 0 min, p90 4 h 0 min (3 tickets)");
+        await Expect(page.Locator("#taken-times")).ToHaveTextAsync("median 30 min, p90 1 h 0 min (3 tickets)");
+        await Expect(page.Locator("#reminders-sent")).ToHaveTextAsync("3");
         await Expect(page.Locator("#open-by-age dd")).ToHaveTextAsync(["1", "1", "0", "1"]);
         await page.GetByText("As a table").ClickAsync();
         // Summed over the days, so a run just after midnight counts the same: first (blocks 1 and 4), repeated, refused.
@@ -68,7 +88,14 @@ public sealed class DeskDashboardTests(BrowserFixture browser) : IDisposable
         UpdatedAt = at,
     };
 
-    private static HandoffTicket Ticket(string customer, TicketState state, DateTimeOffset opens, TimeSpan? took) => new()
+    private static async Task DeliveredAsync(ITurnStore turns, string deliveryId, string eventName)
+    {
+        var work = new TurnUnitOfWork();
+        work.Add(new EventDelivered(deliveryId, eventName));
+        await turns.SaveAsync(work, CancellationToken.None);
+    }
+
+    private static HandoffTicket Ticket(string customer, TicketState state, DateTimeOffset opens, TimeSpan? took, TimeSpan? taken = null) => new()
     {
         Id = 0,
         Kind = TicketKind.GeneralQuestion,
@@ -83,6 +110,7 @@ public sealed class DeskDashboardTests(BrowserFixture browser) : IDisposable
         OpensAt = opens,
         HandledBy = state == TicketState.Open ? null : "Anna",
         DeclineReason = state == TicketState.Declined ? "no" : null,
+        TakenAt = taken is { } toTake ? opens + toTake : null,
         ClosedAt = took is { } duration ? opens + duration : null,
     };
 

@@ -53,6 +53,7 @@ public sealed class SqliteSchemaTests : IDisposable
         expected.Add((11L, "011_staff_desk"));
         expected.Add((12L, "012_webchat"));
         expected.Add((13L, "013_queued_event"));
+        expected.Add((14L, "014_desk_figures"));
 
         Assert.Equal(expected, versions.OrderBy(v => v.Version));
         Assert.Single(await storage.ReadAsync(["kept"]));

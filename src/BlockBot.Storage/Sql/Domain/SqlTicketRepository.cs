@@ -15,9 +15,9 @@ public sealed class SqlTicketRepository(IDbConnectionFactory connections) : ITic
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             INSERT INTO handoff_ticket (kind, state, customer_key, case_id, line, line_key, crm_marketing, repeated, customer_language,
-                                        created_at, opens_at, handled_by, decline_reason, closed_at, staff_message_ref)
+                                        created_at, opens_at, handled_by, decline_reason, taken_at, closed_at, staff_message_ref)
             VALUES (@Kind, @State, @CustomerKey, @CaseId, @Line, @LineKey, @CrmMarketing, @Repeated, @CustomerLanguage,
-                    @CreatedAt, @OpensAt, @HandledBy, @DeclineReason, @ClosedAt, @StaffMessageRef)
+                    @CreatedAt, @OpensAt, @HandledBy, @DeclineReason, @TakenAt, @ClosedAt, @StaffMessageRef)
             RETURNING id
             """,
             new
@@ -35,6 +35,7 @@ public sealed class SqlTicketRepository(IDbConnectionFactory connections) : ITic
                 OpensAt = SqlValues.TimeText(ticket.OpensAt),
                 ticket.HandledBy,
                 ticket.DeclineReason,
+                TakenAt = SqlValues.TimeText(ticket.TakenAt),
                 ClosedAt = SqlValues.TimeText(ticket.ClosedAt),
                 ticket.StaffMessageRef,
             },
@@ -82,7 +83,8 @@ public sealed class SqlTicketRepository(IDbConnectionFactory connections) : ITic
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE handoff_ticket
-            SET state = @State, handled_by = @HandledBy, decline_reason = @DeclineReason, opens_at = @OpensAt, closed_at = @ClosedAt
+            SET state = @State, handled_by = @HandledBy, decline_reason = @DeclineReason, opens_at = @OpensAt,
+                taken_at = @TakenAt, closed_at = @ClosedAt
             WHERE id = @Id AND state = @Expected
             """,
             new
@@ -92,6 +94,7 @@ public sealed class SqlTicketRepository(IDbConnectionFactory connections) : ITic
                 changed.HandledBy,
                 changed.DeclineReason,
                 OpensAt = SqlValues.TimeText(changed.OpensAt),
+                TakenAt = SqlValues.TimeText(changed.TakenAt),
                 ClosedAt = SqlValues.TimeText(changed.ClosedAt),
                 Expected = expected.ToText(),
             },

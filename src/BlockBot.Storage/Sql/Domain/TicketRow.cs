@@ -9,7 +9,7 @@ internal sealed class TicketRow
     public const string Columns =
         "id AS Id, kind AS Kind, state AS State, customer_key AS CustomerKey, case_id AS CaseId, line AS Line, " +
         "crm_marketing AS CrmMarketing, repeated AS Repeated, customer_language AS CustomerLanguage, created_at AS CreatedAt, " +
-        "opens_at AS OpensAt, handled_by AS HandledBy, decline_reason AS DeclineReason, closed_at AS ClosedAt, " +
+        "opens_at AS OpensAt, handled_by AS HandledBy, decline_reason AS DeclineReason, taken_at AS TakenAt, closed_at AS ClosedAt, " +
         "staff_message_ref AS StaffMessageRef";
 
     public long Id { get; set; }
@@ -38,6 +38,8 @@ internal sealed class TicketRow
 
     public string? DeclineReason { get; set; }
 
+    public string? TakenAt { get; set; }
+
     public string? ClosedAt { get; set; }
 
     public string? StaffMessageRef { get; set; }
@@ -57,6 +59,7 @@ internal sealed class TicketRow
         OpensAt = SqlValues.ParseTime(OpensAt),
         HandledBy = HandledBy,
         DeclineReason = DeclineReason,
+        TakenAt = SqlValues.ParseOptionalTime(TakenAt),
         ClosedAt = SqlValues.ParseOptionalTime(ClosedAt),
         StaffMessageRef = StaffMessageRef,
     };
