@@ -53,5 +53,6 @@ public interface ITelegramStore
     /// <summary>True while the outbox row is still to send; false once an instance sent it.</summary>
     Task<bool> IsQueuedAsync(long outgoingId, CancellationToken cancellationToken);
 
+    /// <summary>Deletes a sent row, returning once it is gone (so the chat's lock can go): the sender calls it after Telegram accepted the message.</summary>
     Task DeleteOutgoingAsync(long id, CancellationToken cancellationToken);
 }

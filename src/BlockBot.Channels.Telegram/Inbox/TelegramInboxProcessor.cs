@@ -27,6 +27,9 @@ public sealed class TelegramInboxProcessor(
     /// <summary>The <see cref="ICrossInstanceLock"/> scope under which one chat's updates are handled.</summary>
     public const string Scope = "telegram-inbox";
 
+    /// <summary>Completes each time an update is done with, once what was done is saved: the polling loop waits on it.</summary>
+    public InboxProgress Progress { get; } = new();
+
     protected override Task<IReadOnlyList<StoredUpdate>> LoadAsync(int limit, CancellationToken cancellationToken) =>
         store.PendingUpdatesAsync(limit, cancellationToken);
 
@@ -35,6 +38,18 @@ public sealed class TelegramInboxProcessor(
     protected override long IdOf(StoredUpdate item) => item.UpdateId;
 
     protected override async Task<bool> HandleAsync(StoredUpdate item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await HandleOneAsync(item, cancellationToken);
+        }
+        finally
+        {
+            Progress.Report();
+        }
+    }
+
+    private async Task<bool> HandleOneAsync(StoredUpdate item, CancellationToken cancellationToken)
     {
         // Instances sharing PostgreSQL all see the same pending rows: under the chat's lock, the first handles
         // the update and the others find it handled (ADR 0006). Free, and always pending, with SQLite.

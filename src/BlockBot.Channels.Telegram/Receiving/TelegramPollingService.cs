@@ -12,16 +12,20 @@ namespace BlockBot.Channels.Telegram.Receiving;
 /// offset) only after every update in it was handled, so a crash loses nothing: unconfirmed updates come
 /// again, and the ones already handled are recognised by their id. Each update is read on its own, and one
 /// that cannot be handled is quarantined (<see cref="TelegramUpdateIntake"/>): it never holds the offset back.
+/// Whether the batch is handled is asked of the inbox each time the processor finished an update
+/// (<see cref="TelegramInboxProcessor.Progress"/>), so a lone chat's next update is fetched as soon as its turn is saved.
 /// Errors back off up to 30 s (<see cref="PollingRetry"/>).
 /// </summary>
 public sealed class TelegramPollingService(
     ITelegramBotClient bot,
     ITelegramStore store,
     TelegramUpdateIntake intake,
+    TelegramInboxProcessor processor,
     IOptions<TelegramOptions> options,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
-    private static readonly TimeSpan HandledCheck = TimeSpan.FromMilliseconds(20);
+    // The inbox wakes the loop when it finished an update; this is for what it does not see (another instance's work).
+    private static readonly TimeSpan HandledCheck = TimeSpan.FromMilliseconds(100);
 
     private readonly ResiliencePipeline<long?> _retry = PollingRetry.Create(logger);
 
@@ -57,9 +61,17 @@ public sealed class TelegramPollingService(
         // Telegram numbers every update; without one number in the batch there is no offset to confirm it by.
         var last = read ?? throw new InvalidDataException($"none of the {updates.Length} updates has an update_id");
         logger.LogDebug("Received {Count} updates ({New} new) up to {UpdateId}", updates.Length, added, last);
-        while (!await store.HandledThroughAsync(last, stoppingToken))
+        while (true)
         {
-            await Task.Delay(HandledCheck, stoppingToken);
+            // Taken before the look, so an update finished between the look and the wait still wakes it.
+            var progressed = processor.Progress.Next;
+            if (await store.HandledThroughAsync(last, stoppingToken))
+            {
+                break;
+            }
+
+            await progressed.WaitAsync(HandledCheck, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            stoppingToken.ThrowIfCancellationRequested();
         }
 
         return last + 1;

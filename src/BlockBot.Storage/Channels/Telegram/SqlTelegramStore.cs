@@ -10,6 +10,8 @@ namespace BlockBot.Storage.Channels.Telegram;
 /// </summary>
 public sealed class SqlTelegramStore(IDbConnectionFactory connections, TimeProvider time) : ITelegramStore
 {
+    private readonly OutboxDeletes _deletes = new(connections);
+
     /// <summary>Records updates not seen before; a repeated update id is ignored.</summary>
     /// <returns>How many were new.</returns>
     public async Task<int> RecordAsync(IReadOnlyCollection<ReceivedUpdate> updates, CancellationToken cancellationToken)
@@ -169,12 +171,8 @@ public sealed class SqlTelegramStore(IDbConnectionFactory connections, TimeProvi
         return rows.Select(r => new StoredOutgoing(r.Id, r.ChatId, TelegramRows.ReadOutgoing(r.Payload))).ToList();
     }
 
-    public async Task DeleteOutgoingAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM telegram_outbox WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
-    }
+    /// <summary>Deletes a sent row; returns once it is gone. Rows sent at the same time go in one statement.</summary>
+    public Task DeleteOutgoingAsync(long id, CancellationToken cancellationToken) => _deletes.DeleteAsync(id, cancellationToken);
 
     private string Now() => TelegramRows.TimeText(time.GetUtcNow());
 }
