@@ -17,4 +17,7 @@ public interface IWebChatStore
 
     /// <summary>The conversation's activities numbered after <paramref name="watermark"/>, oldest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<StoredActivity>> ReadAfterAsync(string conversationId, long watermark, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the conversation's stored activities; numbering goes on after them, so no watermark is reused.</summary>
+    Task EraseActivitiesAsync(string conversationId, CancellationToken cancellationToken);
 }

@@ -37,6 +37,7 @@ public static class WebChatServiceCollectionExtensions
         services.AddSingleton<WebChatTokens>();
         services.AddSingleton<WebChatSignals>();
         services.AddSingleton<WebChatAdapter>();
+        services.AddSingleton<IChannelDataEraser, WebChatDataEraser>();
         services.AddSingleton<IProactiveAdapter>(sp => sp.GetRequiredService<WebChatAdapter>());
         services.AddSingleton<DirectLineApi>();
         services.AddSingleton<WebChatStream>();

@@ -12,8 +12,8 @@ namespace BlockBot.Support.Customers;
 /// <summary>
 /// Forgets a customer: their active tickets are withdrawn first (so staff see on the card that the work
 /// is off), then reminders and ticket openings are cancelled, and cases, tickets, events still queued for them, the
-/// conversation reference, the messages of theirs the bot did not understand and their conversation's transcript are
-/// deleted (the lines of the erasing turn itself are never saved: see <c>TurnTranscript.Forget</c>).
+/// conversation reference, the messages of theirs the bot did not understand, their conversation's transcript and what
+/// their channel keeps of it (<see cref="IChannelDataEraser"/>) are deleted (the lines of the erasing turn itself are never saved: see <c>TurnTranscript.Forget</c>).
 /// </summary>
 public sealed class CustomerDataEraser(
     ICaseRepository cases,
@@ -24,6 +24,7 @@ public sealed class CustomerDataEraser(
     IUnansweredMessages unanswered,
     IQueuedEvents queuedEvents,
     ITranscriptEraser transcripts,
+    IEnumerable<IChannelDataEraser> channelData,
     ILogger<CustomerDataEraser> logger) : IPersonalDataEraser
 {
     public async Task EraseAsync(CustomerId customer, CancellationToken cancellationToken)
@@ -44,6 +45,11 @@ public sealed class CustomerDataEraser(
         await directory.DeleteAsync(customer, cancellationToken);
         await unanswered.EraseAsync(customer, cancellationToken);
         await transcripts.EraseAsync(customer, cancellationToken);
+        foreach (var channel in channelData)
+        {
+            await channel.EraseAsync(customer, cancellationToken);
+        }
+
         logger.LogInformation("Erased the data of customer {Customer}", customer);
     }
 }

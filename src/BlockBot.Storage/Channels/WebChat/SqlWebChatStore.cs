@@ -24,6 +24,13 @@ public sealed class SqlWebChatStore(IDbConnectionFactory connections, TimeProvid
             "SELECT COUNT(*) FROM webchat_conversation WHERE id = @conversationId", new { conversationId }, cancellationToken: cancellationToken)) > 0;
     }
 
+    public async Task EraseActivitiesAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM webchat_activity WHERE conversation_id = @conversationId", new { conversationId }, cancellationToken: cancellationToken));
+    }
+
     public async Task AppendAsync(string conversationId, IReadOnlyList<string> activities, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

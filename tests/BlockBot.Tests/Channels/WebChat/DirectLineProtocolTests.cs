@@ -104,6 +104,27 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Forget_erases_what_the_conversation_said_and_the_numbering_goes_on()
+    {
+        using var client = _program.Client();
+        await client.StartAsync(WebChatBotProgram.Secret);
+        await client.SayAsync("blocked");
+        await client.SayAsync("Sales line 42");
+        var (before, end) = await client.GetActivitiesAsync("0");
+        Assert.Contains(before, a => Text(a!.AsObject()) == "Sales line 42");
+
+        await client.SayAsync("/forget");
+        await client.SayAsync("yes");
+        var (kept, _) = await client.GetActivitiesAsync("0");
+        var (sinceEnd, _) = await client.GetActivitiesAsync(end);
+
+        Assert.DoesNotContain(kept, a => Text(a!.AsObject()).Contains("Sales", StringComparison.Ordinal));
+        Assert.Contains(kept, a => FromBot(a!.AsObject()) && Text(a.AsObject()) == "Done, everything is erased.");
+        // Nothing is left from before the erasure, and what came after is numbered after it: no watermark is reused.
+        Assert.Equal(kept.Select(a => (string)a!["id"]!), sinceEnd.Select(a => (string)a!["id"]!));
+    }
+
+    [Fact]
     public async Task A_stream_reconnected_from_its_watermark_loses_nothing_and_repeats_nothing()
     {
         using var client = _program.Client();
