@@ -18,8 +18,10 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
     private readonly SemaphoreSlim _slots = new(concurrency, concurrency);
     private readonly HashSet<TKey> _busyKeys = [];
 
-    // A batch read just before a key's worker finished may still list items that worker completed.
-    private readonly Dictionary<TKey, long> _doneThrough = [];
+    // Items finished since the current read began: that read may still list them as queued. Exact ids, not a
+    // high-water mark: a key's item with a lower id can be queued after a higher one was handled (two instances
+    // taking in one chat's updates, an update sent again after a crash), and must not be skipped.
+    private readonly HashSet<(TKey Key, long Id)> _finishedDuringRead = [];
     private readonly Lock _gate = new();
 
     public void Wake() => _wake.Release();
@@ -42,19 +44,33 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
         {
             try
             {
+                lock (_gate)
+                {
+                    // Whatever finished before this read began is saved, so the read does not list it.
+                    _finishedDuringRead.Clear();
+                }
+
                 var items = await LoadAsync(BatchSize, stoppingToken);
                 foreach (var group in items.GroupBy(KeyOf))
                 {
+                    List<TItem> queued;
                     lock (_gate)
                     {
                         if (!_busyKeys.Add(group.Key))
                         {
                             continue;
                         }
+
+                        queued = group.Where(item => !_finishedDuringRead.Contains((group.Key, IdOf(item)))).ToList();
+                        if (queued.Count == 0)
+                        {
+                            _busyKeys.Remove(group.Key);
+                            continue;
+                        }
                     }
 
                     await _slots.WaitAsync(stoppingToken);
-                    running.Add(RunKeyAsync(group.Key, group.ToList(), stoppingToken));
+                    running.Add(RunKeyAsync(group.Key, queued, stoppingToken));
                 }
 
                 running.RemoveAll(t => t.IsCompleted);
@@ -80,14 +96,6 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
         {
             foreach (var item in items)
             {
-                lock (_gate)
-                {
-                    if (_doneThrough.TryGetValue(key, out var done) && IdOf(item) <= done)
-                    {
-                        continue;
-                    }
-                }
-
                 if (!await HandleAsync(item, stoppingToken))
                 {
                     break;
@@ -95,7 +103,7 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
 
                 lock (_gate)
                 {
-                    _doneThrough[key] = IdOf(item);
+                    _finishedDuringRead.Add((key, IdOf(item)));
                 }
             }
         }
