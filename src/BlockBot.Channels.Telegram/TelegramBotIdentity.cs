@@ -7,6 +7,9 @@ public sealed class TelegramBotIdentity
 
     public string Username { get; private set; } = "blockbot";
 
+    /// <summary>False until getMe answered: before that <see cref="Username"/> is only a placeholder.</summary>
+    public bool IsKnown => Id != 0;
+
     internal void Set(long id, string? username)
     {
         Id = id;

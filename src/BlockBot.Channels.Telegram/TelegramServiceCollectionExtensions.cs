@@ -37,6 +37,7 @@ public static class TelegramServiceCollectionExtensions
 
         services.AddSingleton<ITelegramBotClient>(sp => CreateClient(sp.GetRequiredService<IOptions<TelegramOptions>>().Value));
         services.AddSingleton<TelegramBotIdentity>();
+        services.AddSingleton<IHandoverLink, TelegramHandoverLink>();
         services.AddSingleton<TelegramQuarantine>();
         services.AddSingleton<TelegramUpdateIntake>();
         services.AddSingleton<TelegramSendLimiter>();

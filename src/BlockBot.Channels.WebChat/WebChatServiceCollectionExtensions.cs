@@ -37,6 +37,8 @@ public static class WebChatServiceCollectionExtensions
         services.AddSingleton<WebChatTokens>();
         services.AddSingleton<WebChatSignals>();
         services.AddSingleton<WebChatAdapter>();
+        // Visitors close the page: a reminder scheduled here offers to continue where it reaches them (ADR 0015).
+        services.AddSingleton(new TransientChannel(WebChatAdapter.Channel));
         services.AddSingleton<IChannelDataEraser, WebChatDataEraser>();
         services.AddSingleton<IProactiveAdapter>(sp => sp.GetRequiredService<WebChatAdapter>());
         services.AddSingleton<DirectLineApi>();

@@ -2,6 +2,7 @@ using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Diagnostics;
 using BlockBot.Conversation.Dialogs.Loading;
 using BlockBot.Conversation.Engine;
+using BlockBot.Conversation.Handover;
 using BlockBot.Conversation.Pipeline;
 using BlockBot.Conversation.Proactive;
 using BlockBot.Conversation.State;
@@ -56,6 +57,8 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<MessageInterpreter>();
         services.TryAddSingleton<ICustomerFacts, NoCustomerFacts>();
         services.AddSingleton<QuestionAnswering>();
+        services.AddSingleton<HandoverAcceptance>();
+        services.AddSingleton<IHandoverOffer, HandoverOffer>();
         services.AddSingleton(sp => new DialogEngine(
             sp.GetRequiredService<DialogSetProvider>(),
             sp.GetRequiredService<BotStateAccessors>(),
@@ -63,6 +66,7 @@ public static class ConversationServiceCollectionExtensions
             sp.GetRequiredService<BuiltInCommands>(),
             sp.GetRequiredService<QuestionAnswering>(),
             sp.GetRequiredService<EventReceiver>(),
+            sp.GetRequiredService<HandoverAcceptance>(),
             sp.GetServices<IStepAnswer>(),
             sp.GetRequiredService<ConversationReferenceRecorder>(),
             sp.GetRequiredService<IOptions<ConversationOptions>>(),

@@ -2,6 +2,7 @@ using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Turns;
 using BlockBot.Storage.Postgres;
 using BlockBot.Storage.Sql;
+using BlockBot.Storage.Sql.Handover;
 using BlockBot.Storage.Sqlite;
 using BlockBot.Storage.Turns;
 using BlockBot.Storage.Sql.Domain;
@@ -60,6 +61,8 @@ public static class StorageServiceCollectionExtensions
         services.AddTurnRecordWriter<EventDeliveredWriter>();
         services.AddTurnRecordWriter<UnansweredMessageWriter>();
         services.AddTurnRecordWriter<TranscriptLinesWriter>();
+        services.AddTurnRecordWriter<CustomerHandedOverWriter>();
+        services.TryAddSingleton<IHandoverCodes, SqlHandoverCodes>();
         services.TryAddSingleton<IDeliveredEvents, SqlDeliveredEvents>();
         services.TryAddSingleton<IConversationDirectory, SqlConversationDirectory>();
         // Replaces Support's lookup through the scheduler, whichever registration runs first.

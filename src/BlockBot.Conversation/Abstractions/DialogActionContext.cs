@@ -11,6 +11,9 @@ public sealed record DialogActionContext(
     IReadOnlyDictionary<string, string> Arguments,
     IDictionary<string, string> Values)
 {
+    /// <summary>The dialogs' texts as this customer reads them, for an action that speaks itself; set when a dialog step runs the action.</summary>
+    public ITurnTexts? Texts { get; init; }
+
     /// <summary>Set by an action that erased the customer's data: the engine then clears the conversation's state too.</summary>
     public bool ConversationResetRequested { get; private set; }
 

@@ -1,4 +1,5 @@
 using BlockBot.Conversation.Dialogs.Model;
+using BlockBot.Conversation.Handover;
 using BlockBot.Conversation.Pipeline;
 using BlockBot.Conversation.State;
 using BlockBot.Conversation.Steps;
@@ -17,12 +18,15 @@ namespace BlockBot.Conversation.Engine;
 /// </summary>
 public sealed class DialogEngine : IBot
 {
+    private const string StartCommand = "/start";
+
     private readonly DialogSetProvider _dialogs;
     private readonly BotStateAccessors _state;
     private readonly DialogRunner _runner;
     private readonly BuiltInCommands _commands;
     private readonly QuestionAnswering _questions;
     private readonly EventReceiver _events;
+    private readonly HandoverAcceptance _handover;
     private readonly Dictionary<Type, IStepAnswer> _answers;
     private readonly ConversationReferenceRecorder _references;
     private readonly ConversationOptions _options;
@@ -35,6 +39,7 @@ public sealed class DialogEngine : IBot
         BuiltInCommands commands,
         QuestionAnswering questions,
         EventReceiver events,
+        HandoverAcceptance handover,
         IEnumerable<IStepAnswer> answers,
         ConversationReferenceRecorder references,
         IOptions<ConversationOptions> options,
@@ -46,6 +51,7 @@ public sealed class DialogEngine : IBot
         _commands = commands;
         _questions = questions;
         _events = events;
+        _handover = handover;
         _answers = answers.ToDictionary(a => a.StepType);
         _references = references;
         _options = options.Value;
@@ -145,6 +151,13 @@ public sealed class DialogEngine : IBot
         var parts = text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var command = parts[0].Split('@')[0].ToLowerInvariant();
         var argument = parts.Length > 1 ? parts[1] : string.Empty;
+
+        // A link from another channel opens the bot with "/start <code>" (ADR 0015).
+        if (command == StartCommand && argument.Length > 0 && await _handover.TryAcceptAsync(turn, argument, cancellationToken))
+        {
+            await _runner.ContinueAsync(turn, cancellationToken);
+            return;
+        }
 
         if (await _commands.TryHandleAsync(turn, command, argument, cancellationToken))
         {

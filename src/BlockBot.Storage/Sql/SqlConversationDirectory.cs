@@ -6,7 +6,10 @@ using Newtonsoft.Json;
 
 namespace BlockBot.Storage.Sql;
 
-/// <summary>The customers' last ConversationReference, one row per customer in <c>conversation_references</c>.</summary>
+/// <summary>
+/// The customers' last ConversationReference, one row per customer in <c>conversation_references</c>. A customer who
+/// continued on another channel (<c>customer_move</c>, ADR 0015) is found where they continued.
+/// </summary>
 public sealed class SqlConversationDirectory(IDbConnectionFactory connections, TimeProvider timeProvider) : IConversationDirectory
 {
     // Plain JSON with Bot Schema's own property names; no type names, since the type is always ConversationReference.
@@ -41,10 +44,12 @@ public sealed class SqlConversationDirectory(IDbConnectionFactory connections, T
 
     public async Task<ConversationReference?> FindAsync(CustomerId customer, CancellationToken cancellationToken)
     {
-
         await using var connection = await connections.OpenAsync(cancellationToken);
         var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT reference FROM conversation_references WHERE customer_key = @CustomerKey",
+            """
+            SELECT reference FROM conversation_references
+            WHERE customer_key = COALESCE((SELECT to_key FROM customer_move WHERE from_key = @CustomerKey), @CustomerKey)
+            """,
             new { CustomerKey = customer.Key },
             cancellationToken: cancellationToken));
         return json is null ? null : JsonConvert.DeserializeObject<ConversationReference>(json, ReferenceJson);
@@ -52,10 +57,12 @@ public sealed class SqlConversationDirectory(IDbConnectionFactory connections, T
 
     public async Task DeleteAsync(CustomerId customer, CancellationToken cancellationToken)
     {
-
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM conversation_references WHERE customer_key = @CustomerKey",
+            """
+            DELETE FROM conversation_references WHERE customer_key = @CustomerKey;
+            DELETE FROM customer_move WHERE from_key = @CustomerKey OR to_key = @CustomerKey;
+            """,
             new { CustomerKey = customer.Key },
             cancellationToken: cancellationToken));
     }

@@ -159,6 +159,8 @@ public sealed class DialogActionsTests : IAsyncLifetime
         await RunAsync("schedule_reminder", values, ("reminder", "phone_only_end"));
         Assert.Equal(Dates.Format(Now.AddDays(3), "ru"), values["reminder_date"]);
         Assert.Equal(CaseStages.PhoneOnly, (await _harness.Database.Cases.GetAsync(caseId, default))!.Stage);
+        // A customer who may leave the channel is offered to continue elsewhere, once per case.
+        Assert.Equal([values["case_id"]], _harness.HandoverOffer.Subjects);
 
         await RunAsync("close_case", values, ("outcome", "resolved"));
 

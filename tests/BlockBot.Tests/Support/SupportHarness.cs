@@ -33,6 +33,7 @@ internal sealed class SupportHarness : IAsyncDisposable
         services.AddSingleton<IStaffChat>(StaffChat);
         services.AddSingleton<IConversationEvents>(Events);
         services.AddSingleton<IConversationDirectory>(Directory);
+        services.AddSingleton<IHandoverOffer>(HandoverOffer);
         // What the conversation and storage registrations would provide beside the support domain.
         services.AddSingleton<DateDisplay>();
         services.AddMetrics();
@@ -58,6 +59,9 @@ internal sealed class SupportHarness : IAsyncDisposable
     public RecordingConversationEvents Events { get; } = new();
 
     public RecordingConversationDirectory Directory { get; } = new();
+
+
+    public RecordingHandoverOffer HandoverOffer { get; } = new();
 
     public JobExecutions Executions { get; } = new();
 

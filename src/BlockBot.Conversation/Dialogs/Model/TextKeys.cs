@@ -28,6 +28,10 @@ public static class TextKeys
     public const string OfferDialog = "offer_dialog";
     public const string OfferDeclined = "offer_declined";
     public const string PersonAvailable = "person_available";
+    public const string HandoverOffer = "handover_offer";
+    public const string HandoverDone = "handover_done";
+    public const string HandoverUnknown = "handover_unknown";
+    public const string HandoverBusy = "handover_busy";
 
     public static string Event(string eventName) => "event_" + eventName;
 
@@ -37,5 +41,6 @@ public static class TextKeys
             Help, Cancelled, NothingToCancel, LangSwitched, LangUsage, UnknownCommand, NonText, TooLong,
             RetryChoice, RetryYesNo, RetryTextLength, OfferPerson, PersonButton, Yes, No, StatusNone,
             Waiting, Relayed, Error, StaffMessage, NotUnderstood, DidYouMean, OfferDialog, OfferDeclined, PersonAvailable,
+            HandoverOffer, HandoverDone, HandoverUnknown, HandoverBusy,
         };
 }

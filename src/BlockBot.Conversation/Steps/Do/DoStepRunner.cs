@@ -13,7 +13,7 @@ internal sealed class DoStepRunner(IEnumerable<IDialogAction> actions, ILogger<D
 
     protected override async Task<StepOutcome> RunAsync(Turn turn, DialogDefinition dialog, DialogFrame frame, DoStep step, CancellationToken cancellationToken)
     {
-        var context = new DialogActionContext(turn.Context, turn.Customer, turn.Language, step.Arguments, turn.State.Values);
+        var context = new DialogActionContext(turn.Context, turn.Customer, turn.Language, step.Arguments, turn.State.Values) { Texts = new TurnTexts(turn) };
         logger.LogDebug("Running action {Action} for {Customer}", step.Action, turn.Customer);
         await _actions[step.Action].ExecuteAsync(context, cancellationToken);
         if (context.ConversationResetRequested)

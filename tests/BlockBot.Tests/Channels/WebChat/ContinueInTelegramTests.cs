@@ -1,0 +1,104 @@
+using BlockBot.Tests.Channels.Telegram.Fake;
+using BlockBot.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace BlockBot.Tests.Channels.WebChat;
+
+/// <summary>
+/// A web visitor follows the "continue in Telegram" link the bot offers when it schedules a reminder (ADR 0015): the
+/// Telegram chat takes the conversation over, and the reminder arrives there, not on the page. One bot runs the web
+/// chat and Telegram (against the fake Bot API); the page is Microsoft's Web Chat in Chromium.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ContinueInTelegramTests(BrowserFixture browser) : IAsyncLifetime, IDisposable
+{
+    private const long Visitor = 4_200_001;
+    private const long Stranger = 4_200_002;
+    private static readonly float Wait = (float)DirectLineTestClient.Wait.TotalMilliseconds;
+
+    private readonly TempDatabase _database = new();
+    private FakeBotApi _telegram = null!;
+    private WebChatBotProgram _program = null!;
+
+    public async Task InitializeAsync()
+    {
+        _telegram = await FakeBotApi.StartAsync();
+        var settings = WebChatBotProgram.Settings(_database);
+        // Long enough to follow the link before it falls due, short enough to wait for.
+        settings["BlockBot:Periods:ChatsOnly"] = "00:00:12";
+        settings["BlockBot:Telegram:Token"] = FakeBotApi.Token;
+        settings["BlockBot:Telegram:ApiUrl"] = _telegram.Url;
+        settings["BlockBot:Telegram:PollingTimeoutSeconds"] = "1";
+        _program = await WebChatBotProgram.StartAsync(settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _program.DisposeAsync();
+        await _telegram.DisposeAsync();
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task The_link_offered_with_a_reminder_moves_the_case_to_telegram_where_the_reminder_arrives()
+    {
+        var page = await (await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 480, Height = 860 } })).NewPageAsync();
+        await page.GotoAsync(new Uri(_program.BaseAddress, "chat?lang=en").ToString());
+        await PressAsync(page, "My number is blocked");
+        await TypeAsync(page, "Sales");
+        await PressAsync(page, "No");
+        await SeeAsync(page, "Was a mailing sent from this number");
+        await PressAsync(page, "No");
+        await PressAsync(page, "It's unblocked already");
+        await SeeAsync(page, "has gone to support with the line name “Sales”");
+        _program.Staff.Type("/staff take 1");
+        _program.Staff.Type("/staff done 1");
+        await SeeAsync(page, "scan the QR code");
+
+        // Connecting schedules the end of the chats-only period: the page offers Telegram for it.
+        await PressAsync(page, "Connected");
+        await SeeAsync(page, "If you close this page");
+        var link = page.Locator("a[href^='https://t.me/blockbot_test_bot?start=']").Last;
+        var href = await link.GetAttributeAsync("href", new() { Timeout = Wait }) ?? string.Empty;
+        await SeeAsync(page, "For the next several days after connecting, only chat");
+        await page.GetByText("For the next several days after connecting, only chat").Last.ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.ScreenshotAsync(page, "webchat-continue-in-telegram");
+        var code = new Uri(href).Query.TrimStart('?').Split('&').Single(p => p.StartsWith("start=", StringComparison.Ordinal))["start=".Length..];
+
+        // Telegram opens the bot with "/start <code>" from the visitor's chat.
+        _telegram.Enqueue(Updates.Text(Visitor, Visitor, "/start " + code, "en"));
+        await _telegram.WaitUntilAsync(t => Said(t, Visitor, "your conversation from the website continues here"), "the handover's confirmation in Telegram");
+
+        // The case is the Telegram customer's now: /status there knows the line.
+        _telegram.Enqueue(Updates.Text(Visitor, Visitor, "/status", "en"));
+        await _telegram.WaitUntilAsync(t => Said(t, Visitor, "Sales"), "the moved case in /status");
+
+        await _telegram.WaitUntilAsync(t => Said(t, Visitor, "The chats-only period is over."), "the chats-only reminder in Telegram");
+        await Assertions.Expect(page.GetByText("The chats-only period is over.")).ToHaveCountAsync(0);
+
+        // The link works once: someone else following it starts afresh.
+        _telegram.Enqueue(Updates.Text(Stranger, Stranger, "/start " + code, "en"));
+        await _telegram.WaitUntilAsync(t => Said(t, Stranger, "This link has already been used or has expired"), "the refusal of a used link");
+        Assert.DoesNotContain(_telegram.SentTo(Stranger), m => m.Text.Contains("Sales", StringComparison.Ordinal));
+    }
+
+    private static bool Said(FakeBotApi telegram, long chat, string text) =>
+        telegram.SentTo(chat).Any(m => m.Text.Contains(text, StringComparison.Ordinal));
+
+    private static Task SeeAsync(IPage page, string text) =>
+        Assertions.Expect(page.GetByText(text).Last).ToBeVisibleAsync(new() { Timeout = Wait });
+
+    private static async Task PressAsync(IPage page, string title)
+    {
+        var button = page.GetByRole(AriaRole.Button, new() { Name = title, Exact = true }).Last;
+        await button.ClickAsync(new() { Timeout = Wait });
+    }
+
+    private static async Task TypeAsync(IPage page, string text)
+    {
+        var box = page.GetByRole(AriaRole.Textbox).Last;
+        await box.FillAsync(text, new() { Timeout = Wait });
+        await box.PressAsync("Enter");
+    }
+}
