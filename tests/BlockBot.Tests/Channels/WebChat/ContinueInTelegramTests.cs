@@ -6,7 +6,8 @@ namespace BlockBot.Tests.Channels.WebChat;
 
 /// <summary>
 /// A web visitor follows the "continue in Telegram" link the bot offers when it schedules a reminder (ADR 0015): the
-/// Telegram chat takes the conversation over, and the reminder arrives there, not on the page. One bot runs the web
+/// Telegram chat takes the conversation over, and the reminder arrives there, not on the page; a used code and a chat
+/// with a case of its own are refused. One bot runs the web
 /// chat and Telegram (against the fake Bot API); the page is Microsoft's Web Chat in Chromium.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -14,6 +15,7 @@ public sealed class ContinueInTelegramTests(BrowserFixture browser) : IAsyncLife
 {
     private const long Visitor = 4_200_001;
     private const long Stranger = 4_200_002;
+    private const long BusyCustomer = 4_200_003;
     private static readonly float Wait = (float)DirectLineTestClient.Wait.TotalMilliseconds;
 
     private readonly TempDatabase _database = new();
@@ -25,7 +27,7 @@ public sealed class ContinueInTelegramTests(BrowserFixture browser) : IAsyncLife
         _telegram = await FakeBotApi.StartAsync();
         var settings = WebChatBotProgram.Settings(_database);
         // Long enough to follow the link before it falls due, short enough to wait for.
-        settings["BlockBot:Periods:ChatsOnly"] = "00:00:12";
+        settings["BlockBot:Periods:ChatsOnly"] = "00:00:20";
         settings["BlockBot:Telegram:Token"] = FakeBotApi.Token;
         settings["BlockBot:Telegram:ApiUrl"] = _telegram.Url;
         settings["BlockBot:Telegram:PollingTimeoutSeconds"] = "1";
@@ -43,6 +45,12 @@ public sealed class ContinueInTelegramTests(BrowserFixture browser) : IAsyncLife
     [Fact]
     public async Task The_link_offered_with_a_reminder_moves_the_case_to_telegram_where_the_reminder_arrives()
     {
+        // Meanwhile someone opens a case of their own in Telegram (each chat's messages are handled in order).
+        foreach (var text in new[] { "/start", "My number is blocked", "Kitchen", "No", "No" })
+        {
+            _telegram.Enqueue(Updates.Text(BusyCustomer, BusyCustomer, text, "en"));
+        }
+
         var page = await (await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 480, Height = 860 } })).NewPageAsync();
         await page.GotoAsync(new Uri(_program.BaseAddress, "chat?lang=en").ToString());
         await PressAsync(page, "My number is blocked");
@@ -65,6 +73,11 @@ public sealed class ContinueInTelegramTests(BrowserFixture browser) : IAsyncLife
         await page.GetByText("For the next several days after connecting, only chat").Last.ScrollIntoViewIfNeededAsync();
         await BrowserFixture.ScreenshotAsync(page, "webchat-continue-in-telegram");
         var code = new Uri(href).Query.TrimStart('?').Split('&').Single(p => p.StartsWith("start=", StringComparison.Ordinal))["start=".Length..];
+
+        // A chat with a case under way cannot take another one over; the code stays unused.
+        await _telegram.WaitUntilAsync(t => Said(t, BusyCustomer, "Has WhatsApp already unblocked the number?"), "the other customer's case in Telegram");
+        _telegram.Enqueue(Updates.Text(BusyCustomer, BusyCustomer, "/start " + code, "en"));
+        await _telegram.WaitUntilAsync(t => Said(t, BusyCustomer, "This chat already has a request of yours under way"), "the refusal for a busy chat");
 
         // Telegram opens the bot with "/start <code>" from the visitor's chat.
         _telegram.Enqueue(Updates.Text(Visitor, Visitor, "/start " + code, "en"));
