@@ -28,10 +28,11 @@ public sealed record BenchOptions(
 
     public static BenchOptions Default { get; } = new(50, 2, null, TimeSpan.FromSeconds(300), TimeSpan.FromSeconds(600));
 
+    /// <param name="defaults">What an option not given is (<see cref="Default"/> unless a mode says otherwise).</param>
     /// <returns>The options, or null with <paramref name="error"/> set.</returns>
-    public static BenchOptions? Parse(IReadOnlyList<string> args, out string? error)
+    public static BenchOptions? Parse(IReadOnlyList<string> args, out string? error, BenchOptions? defaults = null)
     {
-        var options = Default;
+        var options = defaults ?? Default;
         error = null;
         for (var i = 0; i < args.Count; i++)
         {

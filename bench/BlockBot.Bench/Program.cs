@@ -4,6 +4,7 @@ using BlockBot.Bench.Peer;
 using BlockBot.Bench.Reminders;
 using BlockBot.Bench.TelegramPeer;
 using BlockBot.Bench.Understanding;
+using BlockBot.Bench.WebChat;
 
 if (UnderstandingBenchOptions.Matches(args))
 {
@@ -68,6 +69,19 @@ if (args.Length > 0 && args[0] == "--desk")
     }
 
     return await DeskBenchRun.ExecuteAsync(desk, Console.Out, CancellationToken.None);
+}
+
+if (args.Length > 0 && args[0] == "--webchat")
+{
+    var webChat = BenchOptions.Parse(args[1..], out var webChatError, BenchOptions.Default with { Conversations = WebChatBenchRun.DefaultConversations });
+    if (webChat is null)
+    {
+        await Console.Error.WriteLineAsync(webChatError);
+        await Console.Error.WriteLineAsync(WebChatBenchRun.Usage);
+        return 2;
+    }
+
+    return await WebChatBenchRun.ExecuteAsync(webChat, Console.Out, CancellationToken.None);
 }
 
 var options = BenchOptions.Parse(args, out var error);

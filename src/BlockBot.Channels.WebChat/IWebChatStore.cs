@@ -20,4 +20,13 @@ public interface IWebChatStore
 
     /// <summary>Deletes the conversation's stored activities; numbering goes on after them, so no watermark is reused.</summary>
     Task EraseActivitiesAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes up to <paramref name="batchSize"/> activities, of any conversation, stored before <paramref name="cutoff"/>, oldest first; returns how many.</summary>
+    Task<int> DeleteActivitiesOlderThanAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes up to <paramref name="batchSize"/> conversations started before <paramref name="cutoff"/> that have no
+    /// activity stored any more; returns how many. Such a conversation no longer exists: its page starts a new one.
+    /// </summary>
+    Task<int> DeleteEmptyConversationsOlderThanAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using BlockBot.Channels.WebChat.DirectLine;
 using BlockBot.Channels.WebChat.Page;
+using BlockBot.Channels.WebChat.Retention;
 using BlockBot.Channels.WebChat.Streaming;
 using BlockBot.Channels.WebChat.Tokens;
 using BlockBot.Conversation.Abstractions;
@@ -32,6 +33,10 @@ public static class WebChatServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebChatOptions>, WebChatOptionsValidator>();
+        services.AddOptions<WebChatRetentionOptions>()
+            .Bind(configuration.GetSection(WebChatRetentionOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WebChatTokens>();
@@ -44,6 +49,7 @@ public static class WebChatServiceCollectionExtensions
         services.AddSingleton<DirectLineApi>();
         services.AddSingleton<WebChatStream>();
         services.AddSingleton<ChatPage>();
+        services.AddHostedService<WebChatRetentionService>();
 
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<WebChatOptions>>((cors, webChat) =>

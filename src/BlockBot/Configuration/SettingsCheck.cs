@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using BlockBot.Channels.Bitrix24;
 using BlockBot.Channels.WebChat;
+using BlockBot.Channels.WebChat.Retention;
 using BlockBot.Channels.Console;
 using BlockBot.Channels.Telegram;
 using BlockBot.Conversation;
@@ -37,6 +38,7 @@ public static partial class SettingsCheck
         (TelegramOptions.Section, typeof(TelegramOptions)),
         (Bitrix24Options.Section, typeof(Bitrix24Options)),
         (WebChatOptions.Section, typeof(WebChatOptions)),
+        (WebChatRetentionOptions.Section, typeof(WebChatRetentionOptions)),
     ];
 
     private static readonly (string Key, Func<string, IConfiguration, bool> IsValid, string Allowed)[] KeyRules =

@@ -54,6 +54,7 @@ public sealed class SqliteSchemaTests : IDisposable
         expected.Add((12L, "012_webchat"));
         expected.Add((13L, "013_queued_event"));
         expected.Add((14L, "014_desk_figures"));
+        expected.Add((16L, "016_webchat_retention"));
         expected.Add((17L, "017_handover"));
 
         Assert.Equal(expected, versions.OrderBy(v => v.Version));

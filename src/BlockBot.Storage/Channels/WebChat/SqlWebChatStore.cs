@@ -1,11 +1,11 @@
 using System.Data.Common;
-using System.Globalization;
 using BlockBot.Channels.WebChat;
+using BlockBot.Storage.Sql.Domain;
 using Dapper;
 
 namespace BlockBot.Storage.Channels.WebChat;
 
-/// <summary><see cref="IWebChatStore"/> over the channel's rows in the shared database (Schema/sqlite|postgres/012_webchat.sql).</summary>
+/// <summary><see cref="IWebChatStore"/> over the channel's rows in the shared database (Schema/sqlite|postgres/012_webchat.sql, 016_webchat_retention.sql).</summary>
 public sealed class SqlWebChatStore(IDbConnectionFactory connections, TimeProvider time) : IWebChatStore
 {
     public async Task<bool> StartAsync(string conversationId, CancellationToken cancellationToken)
@@ -29,6 +29,34 @@ public sealed class SqlWebChatStore(IDbConnectionFactory connections, TimeProvid
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM webchat_activity WHERE conversation_id = @conversationId", new { conversationId }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<int> DeleteActivitiesOlderThanAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM webchat_activity WHERE (conversation_id, sequence) IN
+                (SELECT conversation_id, sequence FROM webchat_activity WHERE stored_at < @cutoff ORDER BY stored_at LIMIT @batchSize)
+            """,
+            new { cutoff = SqlValues.TimeText(cutoff), batchSize },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<int> DeleteEmptyConversationsOlderThanAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM webchat_conversation WHERE id IN
+                (SELECT c.id FROM webchat_conversation c
+                 WHERE c.started_at < @cutoff AND NOT EXISTS (SELECT 1 FROM webchat_activity a WHERE a.conversation_id = c.id)
+                 LIMIT @batchSize)
+            """,
+            new { cutoff = SqlValues.TimeText(cutoff), batchSize },
+            cancellationToken: cancellationToken));
     }
 
     public async Task AppendAsync(string conversationId, IReadOnlyList<string> activities, CancellationToken cancellationToken)
@@ -81,5 +109,5 @@ public sealed class SqlWebChatStore(IDbConnectionFactory connections, TimeProvid
             cancellationToken: cancellationToken));
     }
 
-    private string Now() => time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    private string Now() => SqlValues.TimeText(time.GetUtcNow());
 }

@@ -35,6 +35,20 @@ public sealed class WebChatConfigurationTests
         Assert.Contains("The web chat needs the web host: set BlockBot:Http:Urls", problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_web_chat_retention_under_a_day_stops_the_program_with_the_key_named()
+    {
+        var problem = ProblemOf(
+        [
+            $"--BlockBot:DialogsPath={RepositoryPaths.Dialogs}",
+            "--BlockBot:Http:Urls=http://127.0.0.1:0",
+            $"--BlockBot:WebChat:Secrets:0={GoodSecret}",
+            "--BlockBot:Retention:WebChat=00:30:00",
+        ]);
+
+        Assert.Contains("BlockBot:Retention:WebChat", problem, StringComparison.Ordinal);
+    }
+
     private static string ProblemOf(string[] arguments)
     {
         var error = Record.Exception(() => BlockBotProgram.BuildChecked(arguments).Dispose());
