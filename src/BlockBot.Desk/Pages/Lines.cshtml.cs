@@ -14,7 +14,8 @@ public sealed class LinesModel(ILineDirectory lines, ClearingPolicy policy, Time
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
+    /// <summary>The page asked for, from 1; "p" because Razor Pages keeps the route value "page" for itself.</summary>
     public int? RequestedPage { get; set; }
 
     public PageNumber CurrentPage { get; private set; } = PageNumber.Of(1, PageSize);
@@ -39,7 +40,7 @@ public sealed class LinesModel(ILineDirectory lines, ClearingPolicy policy, Time
 
     /// <summary>The lines page at <paramref name="page"/> with the same search.</summary>
     public string PageUrl(int page) =>
-        Searching ? $"/desk/lines?q={Uri.EscapeDataString(Search!)}&page={page}" : $"/desk/lines?page={page}";
+        Searching ? $"/desk/lines?q={Uri.EscapeDataString(Search!)}&p={page}" : $"/desk/lines?p={page}";
 
     /// <summary>When the line may be cleared next: <see cref="Now"/> when at once.</summary>
     public DateTimeOffset NextClearing(LineRecord line) =>

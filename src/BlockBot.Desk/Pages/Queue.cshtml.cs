@@ -20,7 +20,8 @@ public sealed class QueueModel(IQueueSource queue, ITicketChangeCounter changes,
     [BindProperty(SupportsGet = true, Name = "kind")]
     public string? KindFilter { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
+    /// <summary>The page asked for, from 1; "p" because Razor Pages keeps the route value "page" for itself.</summary>
     public int? RequestedPage { get; set; }
 
     public PageNumber CurrentPage { get; private set; } = PageNumber.Of(1, PageSize);
@@ -71,5 +72,5 @@ public sealed class QueueModel(IQueueSource queue, ITicketChangeCounter changes,
     }
 
     private string Query(int page) =>
-        $"state={Uri.EscapeDataString(StateFilter ?? "")}&kind={Uri.EscapeDataString(KindFilter ?? "")}&page={page}";
+        $"state={Uri.EscapeDataString(StateFilter ?? "")}&kind={Uri.EscapeDataString(KindFilter ?? "")}&p={page}";
 }

@@ -216,8 +216,8 @@ public sealed class DeskText(IHttpContextAccessor accessor, DateDisplay dates)
     public string FindLine => Pick("Line name contains", "Название линии содержит");
     public string Find => Pick("Find", "Найти");
     public string ShowAll => Pick("Show all", "Показать все");
-    public string LinesFound(int count, string search) => Pick($"{count} lines with “{search}”", $"Линий с «{search}»: {count}");
-    public string LineCount(int count) => Pick($"{count} lines", $"Линий: {count}");
+    public string LinesFound(int count, string search) => Pick($"Lines containing “{search}”: {count}", $"Линий, содержащих «{search}»: {count}");
+    public string LineCount(int count) => Pick($"Lines: {count}", $"Линий: {count}");
     public string NoLinesFound => Pick("No line name contains that.", "Ни одно название линии этого не содержит.");
 
     public string LeadsOnly => Pick("This page is for leads.", "Эта страница — для руководителей.");
