@@ -6,8 +6,8 @@ using Dapper;
 namespace BlockBot.Storage.Desk;
 
 /// <summary>
-/// <see cref="IDashboardSource"/>: counted by the database with GROUP BY and COUNT; a percentile is the one row at its
-/// rank, ordered by duration. Moments are fixed-width UTC text, so a range or a day boundary is a text comparison.
+/// <see cref="IDashboardSource"/>: counted by the database with GROUP BY and COUNT; a percentile is the row at its rank
+/// (ROW_NUMBER over the durations). Moments are fixed-width UTC text, so a range or a day boundary is a text comparison.
 /// </summary>
 public sealed class SqlDashboardSource(IDbConnectionFactory connections) : IDashboardSource
 {
@@ -97,29 +97,33 @@ public sealed class SqlDashboardSource(IDbConnectionFactory connections) : IDash
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Median and p90 of opens_at → <paramref name="end"/> over the tickets <paramref name="filter"/> selects: the count, then the row at each rank.</summary>
+    /// <summary>
+    /// Median and p90 of opens_at → <paramref name="end"/> over the tickets <paramref name="filter"/> selects, in one
+    /// sorted pass: the rows at the nearest ranks ⌈n/2⌉ and ⌈9n/10⌉ (integer arithmetic, so both providers agree).
+    /// </summary>
     private async Task<TimeSpread> SpreadAsync(string end, string filter, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var duration = connections.Provider == StorageProvider.Postgres
             ? $"CAST({end} AS timestamptz) - CAST(opens_at AS timestamptz)"
             : $"julianday({end}) - julianday(opens_at)";
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM handoff_ticket WHERE {filter}", new { Since = SqlValues.TimeText(since) }, cancellationToken: cancellationToken));
-        if (count == 0)
+        var rows = (await connection.QueryAsync<(string Opens, string Ends, long Rank, long Count)>(new CommandDefinition(
+            $"""
+            SELECT opens_at, ends_at, ticket_rank, ticket_count FROM (
+                SELECT opens_at, {end} AS ends_at,
+                       ROW_NUMBER() OVER (ORDER BY {duration}, id) AS ticket_rank, COUNT(*) OVER () AS ticket_count
+                FROM handoff_ticket WHERE {filter}
+            ) AS ranked
+            WHERE ticket_rank = (ticket_count + 1) / 2 OR ticket_rank = (9 * ticket_count + 9) / 10
+            """,
+            new { Since = SqlValues.TimeText(since) },
+            cancellationToken: cancellationToken))).ToList();
+        if (rows.Count == 0)
         {
             return TimeSpread.None;
         }
 
-        async Task<TimeSpan> AtAsync(double share)
-        {
-            var (opens, ends) = await connection.QuerySingleAsync<(string, string)>(new CommandDefinition(
-                $"SELECT opens_at, {end} FROM handoff_ticket WHERE {filter} ORDER BY {duration}, id LIMIT 1 OFFSET @Rank",
-                new { Since = SqlValues.TimeText(since), Rank = TimeSpread.Rank(share, count) },
-                cancellationToken: cancellationToken));
-            return SqlValues.ParseTime(ends) - SqlValues.ParseTime(opens);
-        }
-
-        return new TimeSpread(await AtAsync(0.5), await AtAsync(0.9), count);
+        static TimeSpan Took((string Opens, string Ends, long Rank, long Count) row) => SqlValues.ParseTime(row.Ends) - SqlValues.ParseTime(row.Opens);
+        return new TimeSpread(Took(rows.MinBy(row => row.Rank)), Took(rows.MaxBy(row => row.Rank)), (int)rows[0].Count);
     }
 }
