@@ -60,7 +60,9 @@ public static partial class DeskBenchRun
         {
             ("queue", _ => "/desk"),
             ("ticket", i => "/desk/tickets/" + (1 + (i * 97 % options.Tickets)).ToString(CultureInfo.InvariantCulture)),
+            ("queue_p3", _ => "/desk?p=3"),
             ("lines", _ => "/desk/lines"),
+            ("lines_find", i => "/desk/lines?q=" + Uri.EscapeDataString("line " + (1 + (i * 37 % options.Lines)).ToString("0000", CultureInfo.InvariantCulture))),
             ("dashboard", _ => "/desk/dashboard"),
         };
         var result = new Dictionary<string, object>
@@ -80,7 +82,7 @@ public static partial class DeskBenchRun
             result[name + "_p50_ms"] = Milliseconds(p50);
             result[name + "_p95_ms"] = Milliseconds(p95);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  {name,-10} p50 {Milliseconds(p50),7:0.0} ms, p95 {Milliseconds(p95),7:0.0} ms over {options.Requests} requests{Verdict(p95, PageTarget)}"));
+                $"  {name,-11} p50 {Milliseconds(p50),7:0.0} ms, p95 {Milliseconds(p95),7:0.0} ms over {options.Requests} requests{Verdict(p95, PageTarget)}"));
         }
 
         var events = await TimeEventsAsync(http, services.GetRequiredService<StaffDesk>(), options.Changes, cancellationToken);

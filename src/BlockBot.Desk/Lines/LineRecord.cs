@@ -4,9 +4,17 @@ using BlockBot.Support.Tickets;
 
 namespace BlockBot.Desk.Lines;
 
-/// <summary>One line (a customer's line name, as <see cref="LineKey"/> compares it) with its reported blocks and its clearing and VM-change tickets, newest first.</summary>
-public sealed record LineRecord(CustomerId Customer, string Line, IReadOnlyList<BlockCase> Blocks, IReadOnlyList<HandoffTicket> Clearings)
-{
-    public DateTimeOffset LastActivity =>
-        Blocks.Select(b => b.CreatedAt).Concat(Clearings.Select(t => t.ClosedAt ?? t.OpensAt)).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
-}
+/// <summary>
+/// One line (a customer's line name, as <see cref="LineKey"/> compares it): how many blocks were reported on it (how many
+/// repeated), clearings and VM changes done, and its history — the reported blocks and the clearing and VM-change
+/// tickets, newest first.
+/// </summary>
+public sealed record LineRecord(
+    CustomerId Customer,
+    string Line,
+    int BlockCount,
+    int RepeatedCount,
+    int ClearingsDone,
+    int VmChangesDone,
+    IReadOnlyList<BlockCase> Blocks,
+    IReadOnlyList<HandoffTicket> Clearings);

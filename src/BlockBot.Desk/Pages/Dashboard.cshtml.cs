@@ -4,7 +4,6 @@ using BlockBot.Conversation.Understanding;
 using BlockBot.Desk.Dashboard;
 using BlockBot.Desk.Text;
 using BlockBot.Support.Reminders;
-using BlockBot.Support.Staff;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +12,6 @@ namespace BlockBot.Desk.Pages;
 /// <summary>Leads only: the last <see cref="Days"/> days' blocks, CRM-marketing share, time to done, open tickets by age, unanswered messages.</summary>
 public sealed class DashboardModel(
     IDashboardSource source,
-    StaffDesk desk,
     IUnansweredMessages unanswered,
     IOptions<ConversationOptions> conversation,
     TimeProvider time,
@@ -31,17 +29,21 @@ public sealed class DashboardModel(
         var zone = TimeZoneInfo.FindSystemTimeZoneById(conversation.Value.TimeZone);
         var now = time.GetUtcNow();
         var firstDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).AddDays(1 - Days);
-        var since = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(firstDay.ToDateTime(TimeOnly.MinValue)));
+        var days = Enumerable.Range(0, Days).Select(i => DayStartOf(firstDay.AddDays(i), zone)).ToList();
+        var since = days[0].Start;
         Figures = DashboardFigures.Of(
-            await source.BlocksSinceAsync(since, cancellationToken),
-            await source.ClosedSinceAsync(since, cancellationToken),
-            await desk.ListActiveAsync(cancellationToken),
+            await source.CountBlocksAsync(days, cancellationToken),
+            await source.TimeToDoneAsync(since, cancellationToken),
+            await source.TimeToTakenAsync(since, cancellationToken),
             await source.CountDeliveredSinceAsync(ReminderScheduler.Events, since, cancellationToken),
-            firstDay,
-            Days,
-            zone,
-            now);
+            await source.CountOpenByAgeAsync(now, DashboardFigures.AgeBounds, cancellationToken));
         Unanswered = await unanswered.ListAsync(UnansweredShown, cancellationToken);
+    }
+
+    private static DayStart DayStartOf(DateOnly day, TimeZoneInfo zone)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DayStart(day, new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)));
     }
 
     /// <summary>What dashboard.js draws: labels and named series, as JSON in the canvas's data-chart attribute.</summary>

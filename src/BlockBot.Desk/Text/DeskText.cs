@@ -207,6 +207,19 @@ public sealed class DeskText(IHttpContextAccessor accessor, DateDisplay dates)
     public string UnansweredMessages => Pick("Messages the bot did not understand, newest first", "Сообщения, которые бот не понял, новые сверху");
     public string NoUnanswered => Pick("None.", "Нет.");
 
+    public string Pages => Pick("Pages", "Страницы");
+    public string PreviousPage => Pick("← Previous", "← Назад");
+    public string NextPage => Pick("Next →", "Дальше →");
+    public string Showing(int first, int last, int total, int page, int pages) => Pick(
+        $"{first}–{last} of {total}, page {page} of {pages}",
+        $"{first}–{last} из {total}, страница {page} из {pages}");
+    public string FindLine => Pick("Line name contains", "Название линии содержит");
+    public string Find => Pick("Find", "Найти");
+    public string ShowAll => Pick("Show all", "Показать все");
+    public string LinesFound(int count, string search) => Pick($"Lines containing “{search}”: {count}", $"Линий, содержащих «{search}»: {count}");
+    public string LineCount(int count) => Pick($"Lines: {count}", $"Линий: {count}");
+    public string NoLinesFound => Pick("No line name contains that.", "Ни одно название линии этого не содержит.");
+
     public string LeadsOnly => Pick("This page is for leads.", "Эта страница — для руководителей.");
 
     private string Pick(string english, string russian) => IsRussian ? russian : english;

@@ -43,6 +43,16 @@ public sealed class DeskTranscriptTests(BrowserFixture browser) : IDisposable
         Assert.Equal(0, await page.Locator("#transcript img").CountAsync());
         Assert.Equal(0, dialogs);
         await BrowserFixture.ScreenshotAsync(page, "desk-ticket-transcript");
+        // Longer than its panel, the conversation opens at its newest message.
+        Assert.True(await page.EvaluateAsync<bool>("() => { const t = document.getElementById('transcript'); return t.scrollHeight > t.clientHeight; }"), "the conversation fits its panel");
+        await page.WaitForFunctionAsync("() => { const t = document.getElementById('transcript'); return t.scrollTop > 0 && t.scrollTop + t.clientHeight >= t.scrollHeight - 2; }");
+        // On a phone, what the dialog collected comes before the conversation.
+        var phone = await BrowserFixture.PhonePageAsync(page);
+        await phone.GotoAsync("/desk/tickets/1");
+        var facts = await phone.GetByRole(AriaRole.Heading, new() { Name = "What the dialog collected" }).BoundingBoxAsync();
+        var conversation = await phone.GetByRole(AriaRole.Heading, new() { Name = "Conversation" }).BoundingBoxAsync();
+        Assert.True(facts!.Y < conversation!.Y, $"on a phone the facts are at {facts.Y}, below the conversation at {conversation.Y}");
+        await BrowserFixture.ScreenshotAsync(phone, "desk-ticket-transcript-phone");
 
         site.Fake.Enqueue(Updates.Text(DeskSite.Customer, DeskSite.Customer, "/forget"));
         var confirm = await site.Chat.NextAsync("forget", "confirm", "yes", "no");
