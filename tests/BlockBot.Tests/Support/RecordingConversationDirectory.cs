@@ -8,7 +8,13 @@ internal sealed class RecordingConversationDirectory : IConversationDirectory
 {
     public ConcurrentQueue<CustomerId> Deleted { get; } = new();
 
-    public Task SaveAsync(CustomerId customer, ConversationReference reference, CancellationToken cancellationToken) => Task.CompletedTask;
+    public ConcurrentQueue<CustomerId> Saved { get; } = new();
+
+    public Task SaveAsync(CustomerId customer, ConversationReference reference, CancellationToken cancellationToken)
+    {
+        Saved.Enqueue(customer);
+        return Task.CompletedTask;
+    }
 
     public Task<ConversationReference?> FindAsync(CustomerId customer, CancellationToken cancellationToken) => Task.FromResult<ConversationReference?>(null);
 
