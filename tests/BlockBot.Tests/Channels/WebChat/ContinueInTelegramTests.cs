@@ -53,23 +53,23 @@ public sealed class ContinueInTelegramTests(BrowserFixture browser) : IAsyncLife
 
         var page = await (await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 480, Height = 860 } })).NewPageAsync();
         await page.GotoAsync(new Uri(_program.BaseAddress, "chat?lang=en").ToString());
-        await PressAsync(page, "My number is blocked");
-        await TypeAsync(page, "Sales");
-        await PressAsync(page, "No");
-        await SeeAsync(page, "Was a mailing sent from this number");
-        await PressAsync(page, "No");
-        await PressAsync(page, "It's unblocked already");
-        await SeeAsync(page, "has gone to support with the line name “Sales”");
+        await page.PressButtonAsync("My number is blocked");
+        await page.TypeMessageAsync("Sales");
+        await page.PressButtonAsync("No");
+        await page.SeeTextAsync("Was a mailing sent from this number");
+        await page.PressButtonAsync("No");
+        await page.PressButtonAsync("It's unblocked already");
+        await page.SeeTextAsync("has gone to support with the line name “Sales”");
         _program.Staff.Type("/staff take 1");
         _program.Staff.Type("/staff done 1");
-        await SeeAsync(page, "scan the QR code");
+        await page.SeeTextAsync("scan the QR code");
 
         // Connecting schedules the end of the chats-only period: the page offers Telegram for it.
-        await PressAsync(page, "Connected");
-        await SeeAsync(page, "If you close this page");
+        await page.PressButtonAsync("Connected");
+        await page.SeeTextAsync("If you close this page");
         var link = page.Locator("a[href^='https://t.me/blockbot_test_bot?start=']").Last;
         var href = await link.GetAttributeAsync("href", new() { Timeout = Wait }) ?? string.Empty;
-        await SeeAsync(page, "For the next several days after connecting, only chat");
+        await page.SeeTextAsync("For the next several days after connecting, only chat");
         await page.GetByText("For the next several days after connecting, only chat").Last.ScrollIntoViewIfNeededAsync();
         await BrowserFixture.ScreenshotAsync(page, "webchat-continue-in-telegram");
         var code = new Uri(href).Query.TrimStart('?').Split('&').Single(p => p.StartsWith("start=", StringComparison.Ordinal))["start=".Length..];
@@ -99,19 +99,4 @@ public sealed class ContinueInTelegramTests(BrowserFixture browser) : IAsyncLife
     private static bool Said(FakeBotApi telegram, long chat, string text) =>
         telegram.SentTo(chat).Any(m => m.Text.Contains(text, StringComparison.Ordinal));
 
-    private static Task SeeAsync(IPage page, string text) =>
-        Assertions.Expect(page.GetByText(text).Last).ToBeVisibleAsync(new() { Timeout = Wait });
-
-    private static async Task PressAsync(IPage page, string title)
-    {
-        var button = page.GetByRole(AriaRole.Button, new() { Name = title, Exact = true }).Last;
-        await button.ClickAsync(new() { Timeout = Wait });
-    }
-
-    private static async Task TypeAsync(IPage page, string text)
-    {
-        var box = page.GetByRole(AriaRole.Textbox).Last;
-        await box.FillAsync(text, new() { Timeout = Wait });
-        await box.PressAsync("Enter");
-    }
 }

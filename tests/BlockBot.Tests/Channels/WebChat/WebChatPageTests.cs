@@ -7,8 +7,6 @@ namespace BlockBot.Tests.Channels.WebChat;
 [Collection(BrowserCollection.Name)]
 public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime, IDisposable
 {
-    private static readonly float Wait = (float)DirectLineTestClient.Wait.TotalMilliseconds;
-
     private readonly TempDatabase _database = new();
     private WebChatBotProgram _program = null!;
 
@@ -34,41 +32,41 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime, I
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(_program.BaseAddress, "chat?lang=en").ToString());
 
-        await SeeAsync(page, "I help when WhatsApp has blocked");
-        await PressAsync(page, "My number is blocked");
-        await SeeAsync(page, "What is the name of the Bitrix24 open line");
-        await TypeAsync(page, "Sales");
-        await SeeAsync(page, "Was the number on this line blocked before?");
-        await PressAsync(page, "No");
-        await SeeAsync(page, "Was a mailing sent from this number");
-        await PressAsync(page, "No");
-        await SeeAsync(page, "Has WhatsApp already unblocked the number?");
-        await PressAsync(page, "It's unblocked already");
-        await SeeAsync(page, "has gone to support with the line name “Sales”");
+        await page.SeeTextAsync("I help when WhatsApp has blocked");
+        await page.PressButtonAsync("My number is blocked");
+        await page.SeeTextAsync("What is the name of the Bitrix24 open line");
+        await page.TypeMessageAsync("Sales");
+        await page.SeeTextAsync("Was the number on this line blocked before?");
+        await page.PressButtonAsync("No");
+        await page.SeeTextAsync("Was a mailing sent from this number");
+        await page.PressButtonAsync("No");
+        await page.SeeTextAsync("Has WhatsApp already unblocked the number?");
+        await page.PressButtonAsync("It's unblocked already");
+        await page.SeeTextAsync("has gone to support with the line name “Sales”");
 
         _program.Staff.Type("/staff take 1");
         _program.Staff.Type("/staff done 1");
         // No reload: the open page hears it over its stream.
-        await SeeAsync(page, "scan the QR code");
+        await page.SeeTextAsync("scan the QR code");
         await BrowserFixture.ScreenshotAsync(page, "webchat-clearing-done");
 
         var conversationId = await KeptConversationAsync(page);
         await page.ReloadAsync();
-        await SeeAsync(page, "scan the QR code");
+        await page.SeeTextAsync("scan the QR code");
         Assert.Equal(conversationId, await KeptConversationAsync(page));
         // The history is there once: the transcript (not the screen reader's live region) holds the instruction once.
         await Assertions.Expect(page.GetByRole(AriaRole.Feed).Locator("p").Filter(new() { HasText = "scan the QR code" })).ToHaveCountAsync(1);
 
         // The same conversation goes on where it was: connected, then the chats-only reminder arrives in the open page.
-        await PressAsync(page, "Connected");
-        await SeeAsync(page, "For the next several days after connecting, only chat");
-        await SeeAsync(page, "The chats-only period is over.");
+        await page.PressButtonAsync("Connected");
+        await page.SeeTextAsync("For the next several days after connecting, only chat");
+        await page.SeeTextAsync("The chats-only period is over.");
         await BrowserFixture.ScreenshotAsync(page, "webchat-after-reload");
 
         // Another visitor (another browser profile) starts their own conversation and cannot read this one.
         var stranger = await (await browser.Browser.NewContextAsync()).NewPageAsync();
         await stranger.GotoAsync(new Uri(_program.BaseAddress, "chat?lang=en").ToString());
-        await SeeAsync(stranger, "I help when WhatsApp has blocked");
+        await stranger.SeeTextAsync("I help when WhatsApp has blocked");
         var strangersConversation = await KeptConversationAsync(stranger);
         Assert.NotEqual(conversationId, strangersConversation);
         await Assertions.Expect(stranger.GetByText("Sales")).ToHaveCountAsync(0);
@@ -90,25 +88,9 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime, I
         var page = await (await browser.Browser.NewContextAsync()).NewPageAsync();
         await page.GotoAsync(new Uri(_program.BaseAddress, "chat?lang=ru").ToString());
 
-        await SeeAsync(page, "Мой номер заблокирован");
+        await page.SeeTextAsync("Мой номер заблокирован");
         Assert.Equal("ru", await page.EvaluateAsync<string>("document.documentElement.lang"));
         await BrowserFixture.ScreenshotAsync(page, "webchat-ru");
-    }
-
-    private static Task SeeAsync(IPage page, string text) =>
-        Assertions.Expect(page.GetByText(text).Last).ToBeVisibleAsync(new() { Timeout = Wait });
-
-    private static async Task PressAsync(IPage page, string title)
-    {
-        var button = page.GetByRole(AriaRole.Button, new() { Name = title, Exact = true }).Last;
-        await button.ClickAsync(new() { Timeout = Wait });
-    }
-
-    private static async Task TypeAsync(IPage page, string text)
-    {
-        var box = page.GetByRole(AriaRole.Textbox).Last;
-        await box.FillAsync(text, new() { Timeout = Wait });
-        await box.PressAsync("Enter");
     }
 
     private static Task<string> KeptConversationAsync(IPage page) =>
