@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using BlockBot.Conversation.Retention;
 using Microsoft.Extensions.Logging;
 
 namespace BlockBot.Channels.Telegram.Inbox;
@@ -8,32 +8,14 @@ namespace BlockBot.Channels.Telegram.Inbox;
 /// offers an update for 24 hours at most, so a week is far more than recognising a repeat needs. Quarantined
 /// updates are kept for 30 days, for people to look at.
 /// </summary>
-public sealed class TelegramInboxRetention(ITelegramStore store, TimeProvider time, ILogger<TelegramInboxRetention> logger) : BackgroundService
+public sealed class TelegramInboxRetention(ITelegramStore store, TimeProvider time, ILogger<TelegramInboxRetention> logger) : HourlyPruning(time, logger)
 {
     public static readonly TimeSpan Kept = TimeSpan.FromDays(7);
     public static readonly TimeSpan QuarantineKept = TimeSpan.FromDays(30);
 
-    private static readonly TimeSpan Every = TimeSpan.FromHours(1);
+    protected override string What => "Telegram updates handled (or quarantined) long ago";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Every, time);
-        do
-        {
-            try
-            {
-                var forgotten = await store.PruneAsync(time.GetUtcNow() - Kept, stoppingToken)
-                    + await store.PruneQuarantineAsync(time.GetUtcNow() - QuarantineKept, stoppingToken);
-                if (forgotten > 0)
-                {
-                    logger.LogInformation("Forgot {Count} Telegram updates handled (or quarantined) long ago", forgotten);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Forgetting old Telegram updates failed; trying again in {Every}", Every);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override async Task<int> PruneAsync(CancellationToken cancellationToken) =>
+        await store.PruneAsync(Time.GetUtcNow() - Kept, cancellationToken)
+        + await store.PruneQuarantineAsync(Time.GetUtcNow() - QuarantineKept, cancellationToken);
 }

@@ -29,7 +29,8 @@ public sealed class SupportMetrics
 
     public Meter Meter { get; }
 
-    public void ReminderFired(string eventName, TimeSpan lateness)
+    /// <summary>A reminder or a queued event (a staff decision, a relay) reached its conversation, <paramref name="lateness"/> after it was due.</summary>
+    public void EventDelivered(string eventName, TimeSpan lateness)
     {
         var tags = new TagList { { "event", eventName } };
         _remindersFired.Add(1, tags);

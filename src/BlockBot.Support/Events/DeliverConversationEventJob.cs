@@ -122,7 +122,7 @@ public sealed class DeliverConversationEventJob(
         switch (delivery)
         {
             case EventDelivery.Delivered:
-                metrics.ReminderFired(eventName, context.FireTimeUtc - (context.ScheduledFireTimeUtc ?? context.FireTimeUtc));
+                metrics.EventDelivered(eventName, context.FireTimeUtc - (context.ScheduledFireTimeUtc ?? context.FireTimeUtc));
                 logger.LogInformation("Delivered event {Event} to {Customer} on attempt {Attempt}", eventName, customer, attempt);
                 break;
             case EventDelivery.AlreadyDelivered:

@@ -49,7 +49,7 @@ public sealed class EventDispatcher(
         switch (delivery)
         {
             case EventDelivery.Delivered:
-                metrics.ReminderFired(item.EventName, time.GetUtcNow() - item.NextAttemptAt);
+                metrics.EventDelivered(item.EventName, time.GetUtcNow() - item.NextAttemptAt);
                 logger.LogInformation("Delivered event {Event} to {Customer} on attempt {Attempt}", item.EventName, item.Customer, item.FailedAttempts + 1);
                 break;
             case EventDelivery.AlreadyDelivered:
