@@ -32,36 +32,19 @@ public sealed record BenchOptions(
     /// <returns>The options, or null with <paramref name="error"/> set.</returns>
     public static BenchOptions? Parse(IReadOnlyList<string> args, out string? error, BenchOptions? defaults = null)
     {
-        var options = defaults ?? Default;
-        error = null;
-        for (var i = 0; i < args.Count; i++)
+        var options = BenchArguments.Parse(args, defaults ?? Default, static (options, name, value) => name switch
         {
-            var name = args[i];
-            if (i + 1 >= args.Count)
-            {
-                error = $"{name} needs a value.";
-                return null;
-            }
-
-            var value = args[++i];
-            BenchOptions? next = name switch
-            {
-                "--conversations" when PositiveInt(value) is { } n => options with { Conversations = n },
-                "--periods-seconds" when Seconds(value) is { TotalSeconds: >= 1 } s => options with { PeriodsSeconds = s.TotalSeconds },
-                "--database" when value.Length > 0 => options with { DatabasePath = Path.GetFullPath(value) },
-                "--postgres" when value.Length > 0 => options with { PostgresAdmin = value },
-                "--conversation-timeout-seconds" when Seconds(value) is { } s => options with { ConversationTimeout = s },
-                "--timeout-seconds" when Seconds(value) is { } s => options with { OverallTimeout = s },
-                _ => null,
-            };
-
-            if (next is null)
-            {
-                error = $"Unknown option or bad value: {name} {value}";
-                return null;
-            }
-
-            options = next;
+            "--conversations" when BenchArguments.PositiveInt(value) is { } n => options with { Conversations = n },
+            "--periods-seconds" when Seconds(value) is { TotalSeconds: >= 1 } s => options with { PeriodsSeconds = s.TotalSeconds },
+            "--database" when value.Length > 0 => options with { DatabasePath = Path.GetFullPath(value) },
+            "--postgres" when value.Length > 0 => options with { PostgresAdmin = value },
+            "--conversation-timeout-seconds" when Seconds(value) is { } s => options with { ConversationTimeout = s },
+            "--timeout-seconds" when Seconds(value) is { } s => options with { OverallTimeout = s },
+            _ => null,
+        }, out error);
+        if (options is null)
+        {
+            return null;
         }
 
         if (options is { DatabasePath: not null, PostgresAdmin: not null })
@@ -72,9 +55,6 @@ public sealed record BenchOptions(
 
         return options;
     }
-
-    private static int? PositiveInt(string text) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
 
     private static TimeSpan? Seconds(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0 && s < 86_400 ? TimeSpan.FromSeconds(s) : null;

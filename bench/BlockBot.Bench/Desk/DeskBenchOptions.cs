@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BlockBot.Bench.Desk;
 
 /// <summary>The command line of <c>--desk</c>: the staff desk's pages and live updates over a filled database.</summary>
@@ -21,37 +19,20 @@ public sealed record DeskBenchOptions(int Tickets, int Lines, int TranscriptLine
     /// <returns>The options (after the leading <c>--desk</c>), or null with <paramref name="error"/> set.</returns>
     public static DeskBenchOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
-        var options = Default;
-        error = null;
-        for (var i = 0; i < args.Count; i++)
+        var options = BenchArguments.Parse(args, Default, static (options, name, value) => name switch
         {
-            var name = args[i];
-            if (i + 1 >= args.Count)
-            {
-                error = $"{name} needs a value.";
-                return null;
-            }
-
-            var value = args[++i];
-            DeskBenchOptions? next = name switch
-            {
-                "--tickets" when PositiveInt(value) is { } n => options with { Tickets = n },
-                "--lines" when PositiveInt(value) is { } n => options with { Lines = n },
-                "--transcript-lines" when PositiveInt(value) is { } n => options with { TranscriptLines = n },
-                "--requests" when PositiveInt(value) is { } n => options with { Requests = n },
-                "--changes" when PositiveInt(value) is { } n => options with { Changes = n },
-                "--database" when value.Length > 0 => options with { DatabasePath = Path.GetFullPath(value) },
-                "--postgres" when value.Length > 0 => options with { PostgresAdmin = value },
-                _ => null,
-            };
-
-            if (next is null)
-            {
-                error = $"Unknown option or bad value: {name} {value}";
-                return null;
-            }
-
-            options = next;
+            "--tickets" when BenchArguments.PositiveInt(value) is { } n => options with { Tickets = n },
+            "--lines" when BenchArguments.PositiveInt(value) is { } n => options with { Lines = n },
+            "--transcript-lines" when BenchArguments.PositiveInt(value) is { } n => options with { TranscriptLines = n },
+            "--requests" when BenchArguments.PositiveInt(value) is { } n => options with { Requests = n },
+            "--changes" when BenchArguments.PositiveInt(value) is { } n => options with { Changes = n },
+            "--database" when value.Length > 0 => options with { DatabasePath = Path.GetFullPath(value) },
+            "--postgres" when value.Length > 0 => options with { PostgresAdmin = value },
+            _ => null,
+        }, out error);
+        if (options is null)
+        {
+            return null;
         }
 
         if (options is { DatabasePath: not null, PostgresAdmin: not null })
@@ -68,7 +49,4 @@ public sealed record DeskBenchOptions(int Tickets, int Lines, int TranscriptLine
 
         return options;
     }
-
-    private static int? PositiveInt(string text) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BlockBot.Bench.Peer;
 
 /// <summary>
@@ -26,49 +24,21 @@ public sealed record PeerOptions(int Conversations, string Storage, int Turns, i
     public static PeerOptions Default { get; } = new(100, Sqlite, 60_000, 12_000, null);
 
     /// <returns>The options (after the leading <c>--peer</c>), or null with <paramref name="error"/> set.</returns>
-    public static PeerOptions? Parse(IReadOnlyList<string> args, out string? error)
-    {
-        var options = Default;
-        error = null;
-        for (var i = 0; i < args.Count; i++)
+    public static PeerOptions? Parse(IReadOnlyList<string> args, out string? error) =>
+        BenchArguments.Parse(args, Default, static (options, name, value) => name switch
         {
-            var name = args[i];
-            if (i + 1 >= args.Count)
-            {
-                error = $"{name} needs a value.";
-                return null;
-            }
-
-            var value = args[++i];
-            PeerOptions? next = name switch
-            {
-                "--n" when PositiveInt(value) is { } n => options with { Conversations = n },
-                "--storage" when value is Sqlite or Memory => options with { Storage = value },
-                "--turns" when PositiveInt(value) is { } n => options with { Turns = n },
-                "--warmup-turns" when PositiveInt(value) is { } n => options with { WarmupTurns = n },
-                "--database" when value.Length > 0 => options with { DatabasePath = Path.GetFullPath(value) },
-                "--timings" when value is "on" or "off" => options with { Timings = value == "on" },
-                _ => null,
-            };
-
-            if (next is null)
-            {
-                error = $"Unknown option or bad value: {name} {value}";
-                return null;
-            }
-
-            options = next;
-        }
-
-        return options;
-    }
+            "--n" when BenchArguments.PositiveInt(value) is { } n => options with { Conversations = n },
+            "--storage" when value is Sqlite or Memory => options with { Storage = value },
+            "--turns" when BenchArguments.PositiveInt(value) is { } n => options with { Turns = n },
+            "--warmup-turns" when BenchArguments.PositiveInt(value) is { } n => options with { WarmupTurns = n },
+            "--database" when value.Length > 0 => options with { DatabasePath = Path.GetFullPath(value) },
+            "--timings" when value is "on" or "off" => options with { Timings = value == "on" },
+            _ => null,
+        }, out error);
 
     /// <summary>Rounds of 6 turns per conversation in the warm-up, as the peers count them.</summary>
     public int WarmupRounds => Math.Max(1, (int)Math.Ceiling(WarmupTurns / (6.0 * Conversations)));
 
     /// <summary>Rounds of 6 turns per conversation measured, as the peers count them.</summary>
     public int Rounds => Math.Max(3, (int)Math.Ceiling(Turns / (6.0 * Conversations)));
-
-    private static int? PositiveInt(string text) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BlockBot.Bench.Reminders;
 
 /// <summary>The command line of <c>--reminders</c>: N reminders due at one moment, delivered through the Telegram channel.</summary>
@@ -20,42 +18,14 @@ public sealed record ReminderOptions(int Count, TimeSpan DueIn, int FakeLimit, s
     public TimeSpan WaitLimit => Timeout > TimeSpan.Zero ? Timeout : TimeSpan.FromSeconds((3.0 * Count / FakeLimit) + 60);
 
     /// <returns>The options (after the leading <c>--reminders</c>), or null with <paramref name="error"/> set.</returns>
-    public static ReminderOptions? Parse(IReadOnlyList<string> args, out string? error)
-    {
-        var options = Default;
-        error = null;
-        for (var i = 0; i < args.Count; i++)
+    public static ReminderOptions? Parse(IReadOnlyList<string> args, out string? error) =>
+        BenchArguments.Parse(args, Default, static (options, name, value) => name switch
         {
-            var name = args[i];
-            if (i + 1 >= args.Count)
-            {
-                error = $"{name} needs a value.";
-                return null;
-            }
-
-            var value = args[++i];
-            ReminderOptions? next = name switch
-            {
-                "--count" when PositiveInt(value) is { } n => options with { Count = n },
-                "--due-in-seconds" when PositiveInt(value) is { } s => options with { DueIn = TimeSpan.FromSeconds(s) },
-                "--fake-limit" when PositiveInt(value) is { } r => options with { FakeLimit = r },
-                "--database" when value.Length > 0 => options with { DatabasePath = Path.GetFullPath(value) },
-                "--timeout-seconds" when PositiveInt(value) is { } s => options with { Timeout = TimeSpan.FromSeconds(s) },
-                _ => null,
-            };
-
-            if (next is null)
-            {
-                error = $"Unknown option or bad value: {name} {value}";
-                return null;
-            }
-
-            options = next;
-        }
-
-        return options;
-    }
-
-    private static int? PositiveInt(string text) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+            "--count" when BenchArguments.PositiveInt(value) is { } n => options with { Count = n },
+            "--due-in-seconds" when BenchArguments.PositiveInt(value) is { } s => options with { DueIn = TimeSpan.FromSeconds(s) },
+            "--fake-limit" when BenchArguments.PositiveInt(value) is { } r => options with { FakeLimit = r },
+            "--database" when value.Length > 0 => options with { DatabasePath = Path.GetFullPath(value) },
+            "--timeout-seconds" when BenchArguments.PositiveInt(value) is { } s => options with { Timeout = TimeSpan.FromSeconds(s) },
+            _ => null,
+        }, out error);
 }

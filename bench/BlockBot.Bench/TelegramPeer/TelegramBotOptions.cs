@@ -22,36 +22,19 @@ public sealed record TelegramBotOptions(string ApiUrl, string? DatabasePath, Tel
     /// <returns>The options (after the leading <c>--telegram-bot</c>), or null with <paramref name="error"/> set.</returns>
     public static TelegramBotOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
-        var options = new TelegramBotOptions(string.Empty, null, TelegramLimits.Loosest);
-        error = null;
-        for (var i = 0; i < args.Count; i++)
+        var options = BenchArguments.Parse(args, new TelegramBotOptions(string.Empty, null, TelegramLimits.Loosest), static (options, name, value) => name switch
         {
-            var name = args[i];
-            if (i + 1 >= args.Count)
-            {
-                error = $"{name} needs a value.";
-                return null;
-            }
-
-            var value = args[++i];
-            TelegramBotOptions? next = name switch
-            {
-                "--api-url" when Uri.TryCreate(value, UriKind.Absolute, out _) => options with { ApiUrl = value },
-                "--database" when value.Length > 0 => options with { DatabasePath = Path.GetFullPath(value) },
-                "--messages-per-second" when Rate(value) is { } r => options with { Limits = options.Limits with { MessagesPerSecond = r } },
-                "--chat-messages-per-second" when Rate(value) is { } r => options with { Limits = options.Limits with { ChatMessagesPerSecond = r } },
-                "--concurrent-chats" when Count(value) is { } n => options with { Limits = options.Limits with { ConcurrentChats = n } },
-                "--concurrent-sends" when Count(value) is { } n => options with { Limits = options.Limits with { ConcurrentSends = n } },
-                _ => null,
-            };
-
-            if (next is null)
-            {
-                error = $"Unknown option or bad value: {name} {value}";
-                return null;
-            }
-
-            options = next;
+            "--api-url" when Uri.TryCreate(value, UriKind.Absolute, out _) => options with { ApiUrl = value },
+            "--database" when value.Length > 0 => options with { DatabasePath = Path.GetFullPath(value) },
+            "--messages-per-second" when Rate(value) is { } r => options with { Limits = options.Limits with { MessagesPerSecond = r } },
+            "--chat-messages-per-second" when Rate(value) is { } r => options with { Limits = options.Limits with { ChatMessagesPerSecond = r } },
+            "--concurrent-chats" when Count(value) is { } n => options with { Limits = options.Limits with { ConcurrentChats = n } },
+            "--concurrent-sends" when Count(value) is { } n => options with { Limits = options.Limits with { ConcurrentSends = n } },
+            _ => null,
+        }, out error);
+        if (options is null)
+        {
+            return null;
         }
 
         if (options.ApiUrl.Length == 0)
