@@ -35,8 +35,6 @@ public sealed class TelegramInboxProcessor(
 
     protected override long KeyOf(StoredUpdate item) => item.ChatId;
 
-    protected override long IdOf(StoredUpdate item) => item.UpdateId;
-
     protected override async Task<bool> HandleAsync(StoredUpdate item, CancellationToken cancellationToken)
     {
         try

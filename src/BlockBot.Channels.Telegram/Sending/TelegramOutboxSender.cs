@@ -35,8 +35,6 @@ public sealed class TelegramOutboxSender(
 
     protected override long KeyOf(StoredOutgoing item) => item.ChatId;
 
-    protected override long IdOf(StoredOutgoing item) => item.Id;
-
     protected override async Task<bool> HandleAsync(StoredOutgoing item, CancellationToken cancellationToken)
     {
         // As in the inbox: across instances, the chat's lock and a second look keep each row sent once (ADR 0006).

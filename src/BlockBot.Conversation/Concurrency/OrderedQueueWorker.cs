@@ -18,10 +18,11 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
     private readonly SemaphoreSlim _slots = new(concurrency, concurrency);
     private readonly HashSet<TKey> _busyKeys = [];
 
-    // Items finished since the current read began: that read may still list them as queued. Exact ids, not a
-    // high-water mark: a key's item with a lower id can be queued after a higher one was handled (two instances
-    // taking in one chat's updates, an update sent again after a crash), and must not be skipped.
-    private readonly HashSet<(TKey Key, long Id)> _finishedDuringRead = [];
+    // Keys whose worker ended since the current read began: what the read lists for them may be stale (an item handled
+    // or postponed meanwhile), so they are left for the next read, which their worker's ending asks for at once. Never
+    // a high-water mark of ids: a key's item with a lower id can be queued after a higher one was handled (two
+    // instances taking in one chat's updates, an update sent again after a crash), and must not be skipped.
+    private readonly HashSet<TKey> _endedDuringRead = [];
     private readonly Lock _gate = new();
 
     public void Wake() => _wake.Release();
@@ -30,8 +31,6 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
 
     protected abstract TKey KeyOf(TItem item);
 
-    /// <summary>The item's queue position; ascending within a key.</summary>
-    protected abstract long IdOf(TItem item);
 
     /// <summary>Handles one item; returns false when the key should stop for now (the item stays queued).</summary>
     protected abstract Task<bool> HandleAsync(TItem item, CancellationToken cancellationToken);
@@ -46,31 +45,23 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
             {
                 lock (_gate)
                 {
-                    // Whatever finished before this read began is saved, so the read does not list it.
-                    _finishedDuringRead.Clear();
+                    // What ended before this read began is saved, so the read sees it.
+                    _endedDuringRead.Clear();
                 }
 
                 var items = await LoadAsync(BatchSize, stoppingToken);
                 foreach (var group in items.GroupBy(KeyOf))
                 {
-                    List<TItem> queued;
                     lock (_gate)
                     {
-                        if (!_busyKeys.Add(group.Key))
+                        if (_endedDuringRead.Contains(group.Key) || !_busyKeys.Add(group.Key))
                         {
-                            continue;
-                        }
-
-                        queued = group.Where(item => !_finishedDuringRead.Contains((group.Key, IdOf(item)))).ToList();
-                        if (queued.Count == 0)
-                        {
-                            _busyKeys.Remove(group.Key);
                             continue;
                         }
                     }
 
                     await _slots.WaitAsync(stoppingToken);
-                    running.Add(RunKeyAsync(group.Key, queued, stoppingToken));
+                    running.Add(RunKeyAsync(group.Key, group.ToList(), stoppingToken));
                 }
 
                 running.RemoveAll(t => t.IsCompleted);
@@ -100,11 +91,6 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
                 {
                     break;
                 }
-
-                lock (_gate)
-                {
-                    _finishedDuringRead.Add((key, IdOf(item)));
-                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -120,6 +106,7 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
             lock (_gate)
             {
                 _busyKeys.Remove(key);
+                _endedDuringRead.Add(key);
             }
 
             _slots.Release();

@@ -28,8 +28,6 @@ public sealed class EventDispatcher(
 
     protected override string KeyOf(QueuedEvent item) => item.Customer.Key;
 
-    protected override long IdOf(QueuedEvent item) => item.Id;
-
     protected override async Task<bool> HandleAsync(QueuedEvent item, CancellationToken cancellationToken)
     {
         var key = EventOutbox.GroupOf(item.Customer);

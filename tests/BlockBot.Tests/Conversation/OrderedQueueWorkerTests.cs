@@ -92,8 +92,6 @@ public sealed class OrderedQueueWorkerTests
 
         protected override string KeyOf((string Key, long Id) item) => item.Key;
 
-        protected override long IdOf((string Key, long Id) item) => item.Id;
-
         protected override async Task<bool> HandleAsync((string Key, long Id) item, CancellationToken cancellationToken)
         {
             await Task.Yield();
