@@ -153,7 +153,7 @@ public sealed class DialogEngine : IBot
         var argument = parts.Length > 1 ? parts[1] : string.Empty;
 
         // A link from another channel opens the bot with "/start <code>" (ADR 0015).
-        if (command == StartCommand && argument.Length > 0 && await _handover.TryAcceptAsync(turn, argument, cancellationToken))
+        if (command == StartCommand && HandoverOffer.IsCodeShaped(argument) && await _handover.TryAcceptAsync(turn, argument, cancellationToken))
         {
             await _runner.ContinueAsync(turn, cancellationToken);
             return;

@@ -56,6 +56,15 @@ internal sealed class HandoverOffer(
         context.Values[OfferedValue] = subject;
     }
 
+    private const int CodeLength = 22;
+
+    /// <summary>
+    /// True for text of a code's shape, so "/start" with another deep-link parameter (a campaign tag, say) is an
+    /// ordinary start, not a link said to be used up.
+    /// </summary>
+    public static bool IsCodeShaped(string text) =>
+        text.Length == CodeLength && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
     // 128 random bits in the alphabet Telegram allows in a start parameter (A–Z, a–z, 0–9, _ and -).
     private static string NewCode() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 }

@@ -46,7 +46,7 @@ public sealed class ContinueInTelegramTests(BrowserFixture browser) : IAsyncLife
     public async Task The_link_offered_with_a_reminder_moves_the_case_to_telegram_where_the_reminder_arrives()
     {
         // Meanwhile someone opens a case of their own in Telegram (each chat's messages are handled in order).
-        foreach (var text in new[] { "/start", "My number is blocked", "Kitchen", "No", "No" })
+        foreach (var text in new[] { "/start from-the-help-page", "My number is blocked", "Kitchen", "No", "No" })
         {
             _telegram.Enqueue(Updates.Text(BusyCustomer, BusyCustomer, text, "en"));
         }
@@ -78,6 +78,8 @@ public sealed class ContinueInTelegramTests(BrowserFixture browser) : IAsyncLife
         await _telegram.WaitUntilAsync(t => Said(t, BusyCustomer, "Has WhatsApp already unblocked the number?"), "the other customer's case in Telegram");
         _telegram.Enqueue(Updates.Text(BusyCustomer, BusyCustomer, "/start " + code, "en"));
         await _telegram.WaitUntilAsync(t => Said(t, BusyCustomer, "This chat already has a request of yours under way"), "the refusal for a busy chat");
+        // A start with another deep-link parameter was an ordinary start, not a used-up link.
+        Assert.DoesNotContain(_telegram.SentTo(BusyCustomer), m => m.Text.Contains("already been used", StringComparison.Ordinal));
 
         // Telegram opens the bot with "/start <code>" from the visitor's chat.
         _telegram.Enqueue(Updates.Text(Visitor, Visitor, "/start " + code, "en"));
