@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
@@ -11,15 +12,24 @@ namespace BlockBot.Storage;
 /// State is stored with <see cref="TypeNameHandling.All"/> so that BotState gets its typed objects back;
 /// without an allow-list a <c>$type</c> in the database could make Json.NET instantiate any loadable type.
 /// The resolved type is checked again with all its generic arguments and element types, because the
-/// default binder resolves those by itself without asking.
+/// default binder resolves those by itself without asking. A type's verdict is kept once decided: every turn writes
+/// and reads the same few types, and asking an assembly its name allocates.
 /// </remarks>
 internal sealed class StateSerializationBinder : ISerializationBinder
 {
     private static readonly DefaultSerializationBinder Default = new();
 
+    private static readonly ConcurrentDictionary<Type, bool> Allowed = new();
+
+    /// <summary>Names already bound to an allowed type; a refused name is never kept, so it is refused every time.</summary>
+    private static readonly ConcurrentDictionary<(string? Assembly, string Type), Type> Bound = new();
+
     public static StateSerializationBinder Instance { get; } = new();
 
-    public Type BindToType(string? assemblyName, string typeName)
+    public Type BindToType(string? assemblyName, string typeName) =>
+        Bound.TryGetValue((assemblyName, typeName), out var bound) ? bound : Bind(assemblyName, typeName);
+
+    private static Type Bind(string? assemblyName, string typeName)
     {
         if (assemblyName is not null && !IsAllowedAssembly(new AssemblyName(assemblyName).Name, NamespaceOf(typeName)))
         {
@@ -28,6 +38,7 @@ internal sealed class StateSerializationBinder : ISerializationBinder
 
         var type = Default.BindToType(assemblyName, typeName);
         EnsureAllowed(type);
+        Bound.TryAdd((assemblyName, typeName), type);
         return type;
     }
 
@@ -39,24 +50,21 @@ internal sealed class StateSerializationBinder : ISerializationBinder
 
     private static void EnsureAllowed(Type type)
     {
-        if (type.HasElementType)
-        {
-            EnsureAllowed(type.GetElementType()!);
-            return;
-        }
-
-        if (!IsAllowedAssembly(type.Assembly.GetName().Name, type.Namespace))
+        if (!Allowed.GetOrAdd(type, IsAllowed))
         {
             throw Refused(type.AssemblyQualifiedName ?? type.FullName ?? type.Name);
         }
+    }
 
-        if (type.IsGenericType)
+    private static bool IsAllowed(Type type)
+    {
+        if (type.HasElementType)
         {
-            foreach (var argument in type.GetGenericArguments())
-            {
-                EnsureAllowed(argument);
-            }
+            return IsAllowed(type.GetElementType()!);
         }
+
+        return IsAllowedAssembly(type.Assembly.GetName().Name, type.Namespace)
+               && (!type.IsGenericType || type.GetGenericArguments().All(IsAllowed));
     }
 
     private static bool IsAllowedAssembly(string? assembly, string? @namespace) => assembly switch
