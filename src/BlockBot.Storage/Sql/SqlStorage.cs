@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Turns;
 using Dapper;
@@ -142,6 +143,12 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
             return new StateWrite(key, null, null, null, 0, updatedAt);
         }
 
+        // Bot Builder's state is a dictionary with no ETag: written straight to text, without a JToken tree in between.
+        if (value is IDictionary<string, object> state && !state.ContainsKey(ETagProperty))
+        {
+            return new StateWrite(key, Serialize(value), null, null, 0, updatedAt);
+        }
+
         var token = JToken.FromObject(value, StateJson.Serializer);
         var (checkETag, expectedETag) = value switch
         {
@@ -163,6 +170,15 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
             expectedETag,
             checkETag ? 1 : 0,
             updatedAt);
+    }
+
+    private static string Serialize(object value)
+    {
+        using var text = new StringWriter(new StringBuilder(1024), CultureInfo.InvariantCulture);
+        using var writer = new JsonTextWriter(text) { Formatting = Formatting.None };
+        StateJson.Serializer.Serialize(writer, value);
+        writer.Flush();
+        return text.ToString();
     }
 
     private static object? Deserialize(string document)
