@@ -27,8 +27,6 @@ internal sealed class BusyWaitingSqliteDataSource(string connectionString) : DbD
             return;
         }
 
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = SqliteConnectionFactory.ConnectionPragmas;
-        pragma.ExecuteNonQuery();
+        SqliteConnectionPragmas.Apply(connection);
     }
 }

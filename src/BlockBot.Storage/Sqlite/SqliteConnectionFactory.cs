@@ -10,9 +10,6 @@ namespace BlockBot.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
-    /// <summary>Run on every connection opened to the file.</summary>
-    internal const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;";
-
     private readonly string _connectionString;
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
@@ -42,9 +39,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = ConnectionPragmas;
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            await SqliteConnectionPragmas.ApplyAsync(connection, cancellationToken);
             return connection;
         }
         catch
