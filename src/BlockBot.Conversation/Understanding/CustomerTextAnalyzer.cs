@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.NGram;
 using Lucene.Net.Analysis.Snowball;
@@ -21,19 +20,15 @@ internal sealed class CustomerTextAnalyzer : Analyzer
     public const string GramsField = "grams";
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    private static readonly NormalizeCharMap Folding = BuildFolding();
-
     public CustomerTextAnalyzer()
         : base(PER_FIELD_REUSE_STRATEGY)
     {
     }
 
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Folding, reader);
-
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(Version, reader);
-        TokenStream stream = new MixedScriptFilter(new LowerCaseFilter(Version, tokenizer));
+        TokenStream stream = new MixedScriptFilter(new YoFoldingFilter(new LowerCaseFilter(Version, tokenizer)));
         if (fieldName == GramsField)
         {
             stream = new NGramTokenFilter(Version, stream, 3, 3);
@@ -45,13 +40,5 @@ internal sealed class CustomerTextAnalyzer : Analyzer
         }
 
         return new TokenStreamComponents(tokenizer, stream);
-    }
-
-    private static NormalizeCharMap BuildFolding()
-    {
-        var builder = new NormalizeCharMap.Builder();
-        builder.Add("ё", "е");
-        builder.Add("Ё", "Е");
-        return builder.Build();
     }
 }
