@@ -9,7 +9,7 @@ namespace BlockBot.Conversation.State;
 /// written with the rest of the turn (ADR 0010). Each call is made by a plain ConversationState over that storage;
 /// both keep the state in the same turn-state slot, so Bot Builder's own change tracking decides what is saved.
 /// </summary>
-public sealed class TurnSavedConversationState : ConversationState
+public sealed class TurnSavedConversationState : ConversationState, IStateWithStorageKey
 {
     private readonly IStorage _store;
 
@@ -27,6 +27,9 @@ public sealed class TurnSavedConversationState : ConversationState
 
     public override Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) =>
         ForTurn(turnContext).DeleteAsync(turnContext, cancellationToken);
+
+    public string? StorageKeyOf(ITurnContext turnContext) =>
+        turnContext.Activity is { ChannelId: not null, Conversation.Id: not null } ? GetStorageKey(turnContext) : null;
 
     private ConversationState ForTurn(ITurnContext turnContext) => new(new TurnStateStorage(_store, turnContext.UnitOfWork()));
 }

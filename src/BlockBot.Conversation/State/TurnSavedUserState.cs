@@ -4,7 +4,7 @@ using Microsoft.Bot.Builder;
 namespace BlockBot.Conversation.State;
 
 /// <summary>Bot Builder's <see cref="UserState"/> saved with the turn, as <see cref="TurnSavedConversationState"/> is.</summary>
-public sealed class TurnSavedUserState : UserState
+public sealed class TurnSavedUserState : UserState, IStateWithStorageKey
 {
     private readonly IStorage _store;
 
@@ -22,6 +22,9 @@ public sealed class TurnSavedUserState : UserState
 
     public override Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) =>
         ForTurn(turnContext).DeleteAsync(turnContext, cancellationToken);
+
+    public string? StorageKeyOf(ITurnContext turnContext) =>
+        turnContext.Activity is { ChannelId: not null, From.Id: not null } ? GetStorageKey(turnContext) : null;
 
     private UserState ForTurn(ITurnContext turnContext) => new(new TurnStateStorage(_store, turnContext.UnitOfWork()));
 }

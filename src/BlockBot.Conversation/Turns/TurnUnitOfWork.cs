@@ -13,6 +13,9 @@ public sealed class TurnUnitOfWork
     private readonly List<Action> _committed = [];
     private readonly Lock _gate = new();
 
+    /// <summary>The state keys the turn will read, read together with its first read (<see cref="TurnStateStorage"/>).</summary>
+    public StateReadAhead ReadAhead { get; } = new();
+
     /// <summary>The latest change of each state key, in the order the keys were first changed.</summary>
     public IReadOnlyList<StateChange> StateChanges
     {
