@@ -31,6 +31,8 @@ public static class PeerRun
         var latencies = new double[total];
         process.Refresh();
         var cpuBefore = process.TotalProcessorTime;
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        var pausedBefore = GC.GetTotalPauseDuration();
         var timings = host.Services.GetService<OperationTimings>();
         var sampler = options.Timings ? new RuntimeSampler() : null;
         var began = Stopwatch.GetTimestamp();
@@ -44,6 +46,8 @@ public static class PeerRun
 
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
+        int[] collections = [GC.CollectionCount(0) - collectionsBefore[0], GC.CollectionCount(1) - collectionsBefore[1], GC.CollectionCount(2) - collectionsBefore[2]];
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
         Array.Sort(latencies);
 
         var state = await ProbeStateAsync(host.Services, adapter, database, n + 1, cancellationToken);
@@ -63,6 +67,9 @@ public static class PeerRun
             ["max_ms"] = Math.Round(latencies[^1], 3),
             ["cpu_s"] = Math.Round(cpu.TotalSeconds, 3),
             ["cores"] = Math.Round(cpu.TotalSeconds / wall.TotalSeconds, 2),
+            ["cpu_us_per_turn"] = Math.Round(cpu.TotalMicroseconds / total, 1),
+            ["gc_collections"] = collections,
+            ["gc_pause_ms"] = Math.Round(paused.TotalMilliseconds, 1),
             ["rss_start_mb"] = Math.Round(rssStart / 1048576.0, 1),
             ["peak_rss_mb"] = Math.Round(process.PeakWorkingSet64 / 1048576.0, 1),
             ["allocated_bytes_per_turn"] = GC.GetTotalAllocatedBytes() / (total + options.WarmupRounds * 6L * n),
