@@ -20,10 +20,14 @@ namespace BlockBot.Storage.Sql;
 /// <remarks>
 /// The ETag is checked inside the UPSERT itself, so two processes sharing the database cannot both win.
 /// Like MemoryStorage, a write leaves the ETag on the caller's object as it was (Bot Builder's conformance tests
-/// count on the written object going stale): read again to learn the new one.
+/// count on the written object going stale): read again to learn the new one. On SQLite the documents this process
+/// committed are read from memory (<see cref="StateDocumentCache"/>): the file has one writing process there.
 /// </remarks>
-public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider timeProvider, ILogger<SqlStorage> logger) : IStorage
+public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider timeProvider, ILogger<SqlStorage> logger) : IStorage, IDisposable
 {
+    /// <summary>Only on SQLite, whose file has one writing process; on PostgreSQL other instances write too.</summary>
+    private readonly StateDocumentCache? _cache = connections.Provider == StorageProvider.Sqlite ? new StateDocumentCache() : null;
+
     private const string ETagProperty = "ETag";
 
     private const string UpsertSql = """
@@ -44,7 +48,20 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
     {
         ArgumentNullException.ThrowIfNull(keys);
         var items = new Dictionary<string, object>(keys.Length, StringComparer.Ordinal);
-        if (keys.Length == 0)
+        var unread = new List<string>(keys.Length);
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        {
+            if (_cache is not null && _cache.TryGet(key, out var cached))
+            {
+                Add(items, key, cached.Document, cached.ETag);
+            }
+            else
+            {
+                unread.Add(key);
+            }
+        }
+
+        if (unread.Count == 0)
         {
             return items;
         }
@@ -52,19 +69,23 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Key, string? ETag, string Document)>(new CommandDefinition(
             $"SELECT key, etag, document FROM bot_state WHERE {KeyIsOneOf}",
-            new { Keys = keys.Distinct(StringComparer.Ordinal).ToArray() },
+            new { Keys = unread.ToArray() },
             cancellationToken: cancellationToken));
 
         foreach (var (key, etag, document) in rows)
         {
-            var value = Deserialize(document);
-            if (value is not null)
-            {
-                items[key] = WithETag(value, etag);
-            }
+            Add(items, key, document, etag);
         }
 
         return items;
+    }
+
+    private static void Add(Dictionary<string, object> items, string key, string document, string? etag)
+    {
+        if (Deserialize(document) is { } value)
+        {
+            items[key] = WithETag(value, etag);
+        }
     }
 
     public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
@@ -78,12 +99,16 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
         // Serialise everything first: a refused type fails the call before anything is written.
         var updatedAt = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         var writes = changes.Select(change => PrepareWrite(change.Key, change.Value, updatedAt)).ToList();
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        // Microsoft.Data.Sqlite begins non-deferred (BEGIN IMMEDIATE): the write lock is taken up front, so the
-        // batch is all-or-nothing and a concurrent writer waits on the busy timeout instead of failing.
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ApplyAsync(connection, transaction, writes, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await CommitInOrderAsync(writes.Select(write => write.Key), async () =>
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            // Microsoft.Data.Sqlite begins non-deferred (BEGIN IMMEDIATE): the write lock is taken up front, so the
+            // batch is all-or-nothing and a concurrent writer waits on the busy timeout instead of failing.
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await ApplyAsync(connection, transaction, writes, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return writes;
+        });
     }
 
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -94,11 +119,49 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
             return;
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM bot_state WHERE {KeyIsOneOf}",
-            new { Keys = keys.Distinct(StringComparer.Ordinal).ToArray() },
-            cancellationToken: cancellationToken));
+        var distinct = keys.Distinct(StringComparer.Ordinal).ToArray();
+        await CommitInOrderAsync(distinct, async () =>
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"DELETE FROM bot_state WHERE {KeyIsOneOf}", new { Keys = distinct }, cancellationToken: cancellationToken));
+            return distinct.Select(key => new StateWrite(key, null, null, null, 0, string.Empty)).ToList();
+        });
+    }
+
+    /// <summary>
+    /// Runs a transaction that writes state rows (<paramref name="commit"/> returns the rows it committed) and tells the
+    /// document cache its outcome; when it fails, the cache forgets every key it may have written. On SQLite such
+    /// transactions take turns within the process, so the cache learns them in the order they committed.
+    /// </summary>
+    internal async Task CommitInOrderAsync(IEnumerable<string> keys, Func<Task<IReadOnlyList<StateWrite>>> commit)
+    {
+        if (_cache is null)
+        {
+            await commit();
+            return;
+        }
+
+        await _cache.WriteOrder.WaitAsync(CancellationToken.None);
+        try
+        {
+            IReadOnlyList<StateWrite> committed;
+            try
+            {
+                committed = await commit();
+            }
+            catch
+            {
+                _cache.Forget(keys);
+                throw;
+            }
+
+            _cache.Committed(committed);
+        }
+        finally
+        {
+            _cache.WriteOrder.Release();
+        }
     }
 
     /// <summary>
@@ -206,4 +269,6 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
 
         return value;
     }
+
+    public void Dispose() => _cache?.Dispose();
 }

@@ -31,6 +31,7 @@ public sealed class SqliteGroupCommitTurnStore : ITurnStore
     private const string Savepoint = "turn";
 
     private readonly SqliteConnectionFactory _connections;
+    private readonly SqlStorage _storage;
     private readonly TurnPreparer _preparer;
     private readonly ILogger<SqliteGroupCommitTurnStore> _logger;
     private readonly Queue<QueuedTurn> _queue = new();
@@ -40,6 +41,7 @@ public sealed class SqliteGroupCommitTurnStore : ITurnStore
     public SqliteGroupCommitTurnStore(SqliteConnectionFactory connections, SqlStorage storage, IEnumerable<ITurnRecordWriter> writers, ILogger<SqliteGroupCommitTurnStore> logger)
     {
         _connections = connections;
+        _storage = storage;
         _preparer = new TurnPreparer(storage, writers);
         _logger = logger;
     }
@@ -111,23 +113,27 @@ public sealed class SqliteGroupCommitTurnStore : ITurnStore
     {
         try
         {
-            await using var connection = await _connections.OpenAsync(CancellationToken.None);
-            // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the write lock is taken up front.
-            await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
-            if (group.Count == 1)
+            await _storage.CommitInOrderAsync(group.SelectMany(turn => turn.Prepared.State).Select(write => write.Key), async () =>
             {
-                // Alone, the turn is the transaction: its failure needs no savepoint to undo.
-                await group[0].Prepared.WriteAsync(connection, transaction, CancellationToken.None);
-            }
-            else
-            {
-                foreach (var turn in group)
+                await using var connection = await _connections.OpenAsync(CancellationToken.None);
+                // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the write lock is taken up front.
+                await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+                if (group.Count == 1)
                 {
-                    turn.Failure = await WriteInSavepointAsync(connection, transaction, turn.Prepared);
+                    // Alone, the turn is the transaction: its failure needs no savepoint to undo.
+                    await group[0].Prepared.WriteAsync(connection, transaction, CancellationToken.None);
                 }
-            }
+                else
+                {
+                    foreach (var turn in group)
+                    {
+                        turn.Failure = await WriteInSavepointAsync(connection, transaction, turn.Prepared);
+                    }
+                }
 
-            await transaction.CommitAsync(CancellationToken.None);
+                await transaction.CommitAsync(CancellationToken.None);
+                return group.Where(turn => turn.Failure is null).SelectMany(turn => turn.Prepared.State).ToList();
+            });
         }
         catch (Exception failure)
         {

@@ -10,6 +10,9 @@ namespace BlockBot.Storage.Turns;
 /// </summary>
 internal sealed class PreparedTurn(SqlStorage storage, IReadOnlyList<StateWrite> state, IReadOnlyList<(TurnRecord Record, ITurnRecordWriter Writer)> records)
 {
+    /// <summary>The state rows the turn writes.</summary>
+    public IReadOnlyList<StateWrite> State => state;
+
     /// <summary>Writes the state (ETags checked) and then every record, in the caller's transaction.</summary>
     public async Task WriteAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {

@@ -20,9 +20,13 @@ public sealed class SqlTurnStore(IDbConnectionFactory connections, SqlStorage st
             return;
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await turn.WriteAsync(connection, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await storage.CommitInOrderAsync(turn.State.Select(write => write.Key), async () =>
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await turn.WriteAsync(connection, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return turn.State;
+        });
     }
 }
