@@ -1,4 +1,4 @@
-using Dapper;
+using BlockBot.Conversation.Turns;
 
 namespace BlockBot.Storage.Channels.Telegram;
 
@@ -6,9 +6,11 @@ namespace BlockBot.Storage.Channels.Telegram;
 /// Deletes sent outbox rows together: a delete asked for while no delete runs starts one, and the ones asked for
 /// meanwhile go in the next, as one <c>DELETE … WHERE id IN (…)</c>. Each caller still returns only once its own row
 /// is gone, so a sender that let go of its chat afterwards cannot see the row sent twice; what changes is that the
-/// senders no longer fight for SQLite's one write lock with a transaction each (and the turns' commits behind them).
+/// senders no longer fight for SQLite's one write lock with a transaction each. The delete is saved through the turn
+/// store (<see cref="TelegramOutgoingSent"/>): on SQLite it joins the group commit of the turns saved at that moment,
+/// so it neither waits for their commits in SQLite's busy handler nor costs an fsync of its own.
 /// </summary>
-internal sealed class OutboxDeletes(IDbConnectionFactory connections)
+internal sealed class OutboxDeletes(ITurnStore turns)
 {
     // Far below either provider's parameter limit; a burst larger than this takes more than one statement.
     private const int MostPerStatement = 500;
@@ -16,11 +18,6 @@ internal sealed class OutboxDeletes(IDbConnectionFactory connections)
     private readonly Lock _gate = new();
     private readonly List<(long Id, TaskCompletionSource Deleted)> _asked = [];
     private bool _deleting;
-
-    // Dapper hands Npgsql the array as one parameter, and expands it into a list for SQLite.
-    private string Delete => connections.Provider == StorageProvider.Postgres
-        ? "DELETE FROM telegram_outbox WHERE id = ANY(@Ids)"
-        : "DELETE FROM telegram_outbox WHERE id IN @Ids";
 
     /// <param name="id">The sent row.</param>
     /// <param name="cancellationToken">Stops the wait; the row is deleted all the same.</param>
@@ -66,8 +63,9 @@ internal sealed class OutboxDeletes(IDbConnectionFactory connections)
 
             try
             {
-                await using var connection = await connections.OpenAsync(CancellationToken.None);
-                await connection.ExecuteAsync(new CommandDefinition(Delete, new { Ids = group.Select(a => a.Id).ToArray() }));
+                var work = new TurnUnitOfWork();
+                work.Add(new TelegramOutgoingSent(group.ConvertAll(a => a.Id)));
+                await turns.SaveAsync(work, CancellationToken.None);
                 group.ForEach(a => a.Deleted.TrySetResult());
             }
             catch (Exception e)
