@@ -21,58 +21,76 @@ internal sealed class OutboxDeletes(ITurnStore turns)
 
     /// <param name="id">The sent row.</param>
     /// <param name="cancellationToken">Stops the wait; the row is deleted all the same.</param>
-    public Task DeleteAsync(long id, CancellationToken cancellationToken)
+    public async Task DeleteAsync(long id, CancellationToken cancellationToken)
     {
         var deleted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool starts;
+        bool leads;
         lock (_gate)
         {
             _asked.Add((id, deleted));
-            starts = !_deleting;
+            leads = !_deleting;
             _deleting = true;
         }
 
-        if (starts)
+        if (!leads)
         {
-            // Off the caller's thread: Microsoft.Data.Sqlite completes its async calls synchronously, and the caller
-            // waits for its own row only, not for the groups asked for after it.
-            _ = Task.Run(DeleteAllAskedAsync, CancellationToken.None);
+            await deleted.Task.WaitAsync(cancellationToken);
+            return;
         }
 
-        return deleted.Task.WaitAsync(cancellationToken);
+        // No delete ran, so nothing was asked before this row: it heads the first group. The caller deletes that group
+        // itself (a lone sender waits for no hand-off) and leaves the groups asked for meanwhile to a task of their own,
+        // so it waits for its own row only.
+        await DeleteGroupAsync(TakeGroup()!);
+        if (TakeGroup() is { } next)
+        {
+            _ = Task.Run(() => DeleteAllAskedAsync(next), CancellationToken.None);
+        }
+
+        await deleted.Task;
     }
 
-    /// <summary>Deletes what was asked for, group by group, until nothing is left; never throws.</summary>
-    private async Task DeleteAllAskedAsync()
+    /// <summary>Deletes <paramref name="first"/> and then what was asked for, group by group, until nothing is left; never throws.</summary>
+    private async Task DeleteAllAskedAsync(List<(long Id, TaskCompletionSource Deleted)> first)
     {
-        while (true)
+        for (var group = first; group is not null; group = TakeGroup())
         {
-            List<(long Id, TaskCompletionSource Deleted)> group;
-            lock (_gate)
-            {
-                if (_asked.Count == 0)
-                {
-                    _deleting = false;
-                    return;
-                }
+            await DeleteGroupAsync(group);
+        }
+    }
 
-                var count = Math.Min(_asked.Count, MostPerStatement);
-                group = _asked.GetRange(0, count);
-                _asked.RemoveRange(0, count);
+    /// <returns>The oldest rows asked for (at most <see cref="MostPerStatement"/>); null, and no delete running, when none is.</returns>
+    private List<(long Id, TaskCompletionSource Deleted)>? TakeGroup()
+    {
+        lock (_gate)
+        {
+            if (_asked.Count == 0)
+            {
+                _deleting = false;
+                return null;
             }
 
-            try
-            {
-                var work = new TurnUnitOfWork();
-                work.Add(new TelegramOutgoingSent(group.ConvertAll(a => a.Id)));
-                await turns.SaveAsync(work, CancellationToken.None);
-                group.ForEach(a => a.Deleted.TrySetResult());
-            }
-            catch (Exception e)
-            {
-                // Each sender learns it, as from a delete of its own: its row stays queued and is looked at again.
-                group.ForEach(a => a.Deleted.TrySetException(e));
-            }
+            var count = Math.Min(_asked.Count, MostPerStatement);
+            var group = _asked.GetRange(0, count);
+            _asked.RemoveRange(0, count);
+            return group;
+        }
+    }
+
+    /// <summary>Deletes the group's rows in one statement and tells each of their senders; never throws.</summary>
+    private async Task DeleteGroupAsync(List<(long Id, TaskCompletionSource Deleted)> group)
+    {
+        try
+        {
+            var work = new TurnUnitOfWork();
+            work.Add(new TelegramOutgoingSent(group.ConvertAll(a => a.Id)));
+            await turns.SaveAsync(work, CancellationToken.None);
+            group.ForEach(a => a.Deleted.TrySetResult());
+        }
+        catch (Exception e)
+        {
+            // Each sender learns it, as from a delete of its own: its row stays queued and is looked at again.
+            group.ForEach(a => a.Deleted.TrySetException(e));
         }
     }
 }
