@@ -19,10 +19,11 @@ public interface ITelegramStore
     /// <returns>True when it was new.</returns>
     Task<bool> QuarantineAsync(long? updateId, UpdateProblem problem, string payload, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<StoredUpdate>> PendingUpdatesAsync(int limit, CancellationToken cancellationToken);
+    /// <summary>The oldest updates waiting to be handled, in update order; ids and chats only, so listing them stays cheap.</summary>
+    Task<IReadOnlyList<PendingUpdate>> PendingUpdatesAsync(int limit, CancellationToken cancellationToken);
 
-    /// <summary>True while the update waits to be handled; false once an instance handled it (or gave up on it).</summary>
-    Task<bool> IsPendingAsync(long updateId, CancellationToken cancellationToken);
+    /// <summary>The update while it waits to be handled; null once an instance handled it (or gave up on it).</summary>
+    Task<StoredUpdate?> FindPendingAsync(long updateId, CancellationToken cancellationToken);
 
     /// <summary>True when every recorded update up to this id is handled (or given up on).</summary>
     Task<bool> HandledThroughAsync(long updateId, CancellationToken cancellationToken);
@@ -47,11 +48,11 @@ public interface ITelegramStore
     /// <summary>Queues messages that belong to no turn (relays to the staff chat, refusals there), in their own transaction.</summary>
     Task QueueAsync(IReadOnlyList<Outgoing> messages, CancellationToken cancellationToken);
 
-    /// <summary>The oldest queued messages, in the order they were queued.</summary>
-    Task<IReadOnlyList<StoredOutgoing>> PendingOutgoingAsync(int limit, CancellationToken cancellationToken);
+    /// <summary>The oldest queued rows, in the order they were queued; ids and chats only, so listing them stays cheap.</summary>
+    Task<IReadOnlyList<QueuedOutgoing>> PendingOutgoingAsync(int limit, CancellationToken cancellationToken);
 
-    /// <summary>True while the outbox row is still to send; false once an instance sent it.</summary>
-    Task<bool> IsQueuedAsync(long outgoingId, CancellationToken cancellationToken);
+    /// <summary>The row's message while it is still to send; null once an instance sent it.</summary>
+    Task<Outgoing?> FindQueuedAsync(long outgoingId, CancellationToken cancellationToken);
 
     /// <summary>Deletes a sent row, returning once it is gone (so the chat's lock can go): the sender calls it after Telegram accepted the message.</summary>
     Task DeleteOutgoingAsync(long id, CancellationToken cancellationToken);

@@ -20,7 +20,7 @@ public sealed class TelegramInboxProcessor(
     TelegramOutboxSender sender,
     ICrossInstanceLock crossInstance,
     IOptions<TelegramOptions> options,
-    ILogger<TelegramInboxProcessor> logger) : OrderedQueueWorker<StoredUpdate, long>(options.Value.ConcurrentChats, logger)
+    ILogger<TelegramInboxProcessor> logger) : OrderedQueueWorker<PendingUpdate, long>(options.Value.ConcurrentChats, logger)
 {
     private const int MaxAttempts = 5;
 
@@ -30,12 +30,12 @@ public sealed class TelegramInboxProcessor(
     /// <summary>Completes each time an update is done with, once what was done is saved: the polling loop waits on it.</summary>
     public InboxProgress Progress { get; } = new();
 
-    protected override Task<IReadOnlyList<StoredUpdate>> LoadAsync(int limit, CancellationToken cancellationToken) =>
+    protected override Task<IReadOnlyList<PendingUpdate>> LoadAsync(int limit, CancellationToken cancellationToken) =>
         store.PendingUpdatesAsync(limit, cancellationToken);
 
-    protected override long KeyOf(StoredUpdate item) => item.ChatId;
+    protected override long KeyOf(PendingUpdate item) => item.ChatId;
 
-    protected override async Task<bool> HandleAsync(StoredUpdate item, CancellationToken cancellationToken)
+    protected override async Task<bool> HandleAsync(PendingUpdate item, CancellationToken cancellationToken)
     {
         try
         {
@@ -47,12 +47,13 @@ public sealed class TelegramInboxProcessor(
         }
     }
 
-    private async Task<bool> HandleOneAsync(StoredUpdate item, CancellationToken cancellationToken)
+    private async Task<bool> HandleOneAsync(PendingUpdate pending, CancellationToken cancellationToken)
     {
         // Instances sharing PostgreSQL all see the same pending rows: under the chat's lock, the first handles
-        // the update and the others find it handled (ADR 0006). Free, and always pending, with SQLite.
-        await using var chatLock = await crossInstance.AcquireAsync(Scope, item.ChatId.ToString(CultureInfo.InvariantCulture), cancellationToken);
-        if (!await store.IsPendingAsync(item.UpdateId, cancellationToken))
+        // the update and the others find it handled (ADR 0006). Free, and always pending, with SQLite. This second look
+        // also reads the payload, so listing the inbox reads none.
+        await using var chatLock = await crossInstance.AcquireAsync(Scope, pending.ChatId.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        if (await store.FindPendingAsync(pending.UpdateId, cancellationToken) is not { } item)
         {
             return true;
         }

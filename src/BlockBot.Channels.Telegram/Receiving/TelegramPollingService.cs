@@ -8,13 +8,13 @@ using Telegram.Bot;
 namespace BlockBot.Channels.Telegram.Receiving;
 
 /// <summary>
-/// Our own getUpdates loop. A batch is recorded in the inbox and confirmed to Telegram (by the next call's
-/// offset) only after every update in it was handled, so a crash loses nothing: unconfirmed updates come
-/// again, and the ones already handled are recognised by their id. Each update is read on its own, and one
-/// that cannot be handled is quarantined (<see cref="TelegramUpdateIntake"/>): it never holds the offset back.
-/// Whether the batch is handled is asked of the inbox each time the processor finished an update
-/// (<see cref="TelegramInboxProcessor.Progress"/>), so a lone chat's next update is fetched as soon as its turn is saved.
-/// Errors back off up to 30 s (<see cref="PollingRetry"/>).
+/// Our own getUpdates loop. A batch is confirmed to Telegram (by the next call's offset) once it is recorded in the
+/// inbox — committed, as the webhook answers 200 (ADR 0016) — so a crash loses nothing: an update not yet recorded
+/// comes again, and one recorded is handled from the inbox after a restart, recognised by its id if it comes again.
+/// Each update is read on its own, and one that cannot be handled is quarantined (<see cref="TelegramUpdateIntake"/>):
+/// it never holds the offset back. The loop fetches the next batch while the inbox handles this one, but stays at most
+/// <see cref="MostAhead"/> updates ahead of it (asked of the inbox each time the processor finished an update,
+/// <see cref="TelegramInboxProcessor.Progress"/>). Errors back off up to 30 s (<see cref="PollingRetry"/>).
 /// </summary>
 public sealed class TelegramPollingService(
     ITelegramBotClient bot,
@@ -24,6 +24,9 @@ public sealed class TelegramPollingService(
     IOptions<TelegramOptions> options,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
+    /// <summary>How far the updates fetched may run ahead of the ones handled (Telegram numbers updates one by one).</summary>
+    public const int MostAhead = 1000;
+
     // The inbox wakes the loop when it finished an update; this is for what it does not see (another instance's work).
     private static readonly TimeSpan HandledCheck = TimeSpan.FromMilliseconds(100);
 
@@ -46,7 +49,7 @@ public sealed class TelegramPollingService(
         }
     }
 
-    /// <returns>The offset that confirms what this round received and handled.</returns>
+    /// <returns>The offset that confirms what this round received and recorded.</returns>
     private async ValueTask<long?> PollOnceAsync(long? offset, CancellationToken stoppingToken)
     {
         var updates = await bot.SendRequest(
@@ -65,7 +68,7 @@ public sealed class TelegramPollingService(
         {
             // Taken before the look, so an update finished between the look and the wait still wakes it.
             var progressed = processor.Progress.Next;
-            if (await store.HandledThroughAsync(last, stoppingToken))
+            if (await store.HandledThroughAsync(last - MostAhead, stoppingToken))
             {
                 break;
             }

@@ -23,23 +23,24 @@ public sealed class TelegramOutboxSender(
     TelegramSendLimiter limiter,
     ICrossInstanceLock crossInstance,
     IOptions<TelegramOptions> options,
-    ILogger<TelegramOutboxSender> logger) : OrderedQueueWorker<StoredOutgoing, long>(options.Value.ConcurrentSends, logger)
+    ILogger<TelegramOutboxSender> logger) : OrderedQueueWorker<QueuedOutgoing, long>(options.Value.ConcurrentSends, logger)
 {
     private readonly ResiliencePipeline _retry = SendRetry.Create(logger);
 
     /// <summary>The <see cref="ICrossInstanceLock"/> scope under which one chat's messages are sent.</summary>
     public const string Scope = "telegram-outbox";
 
-    protected override Task<IReadOnlyList<StoredOutgoing>> LoadAsync(int limit, CancellationToken cancellationToken) =>
+    protected override Task<IReadOnlyList<QueuedOutgoing>> LoadAsync(int limit, CancellationToken cancellationToken) =>
         store.PendingOutgoingAsync(limit, cancellationToken);
 
-    protected override long KeyOf(StoredOutgoing item) => item.ChatId;
+    protected override long KeyOf(QueuedOutgoing item) => item.ChatId;
 
-    protected override async Task<bool> HandleAsync(StoredOutgoing item, CancellationToken cancellationToken)
+    protected override async Task<bool> HandleAsync(QueuedOutgoing item, CancellationToken cancellationToken)
     {
-        // As in the inbox: across instances, the chat's lock and a second look keep each row sent once (ADR 0006).
+        // As in the inbox: across instances, the chat's lock and a second look keep each row sent once (ADR 0006). The
+        // second look also reads the message, so listing the queue reads no payloads.
         await using var chatLock = await crossInstance.AcquireAsync(Scope, item.ChatId.ToString(CultureInfo.InvariantCulture), cancellationToken);
-        if (!await store.IsQueuedAsync(item.Id, cancellationToken))
+        if (await store.FindQueuedAsync(item.Id, cancellationToken) is not { } outgoing)
         {
             return true;
         }
@@ -49,11 +50,11 @@ public sealed class TelegramOutboxSender(
         try
         {
             await _retry.ExecuteAsync(
-                static (context, state) => new ValueTask(state.Limiter.SendAsync(state.Item.ChatId, SendPriority.Queued, token => state.Sender.SendAsync(state.Item.Outgoing, token), context.CancellationToken)),
+                static (context, state) => new ValueTask(state.Limiter.SendAsync(state.Item.ChatId, SendPriority.Queued, token => state.Sender.SendAsync(state.Outgoing, token), context.CancellationToken)),
                 context,
-                (Sender: this, Limiter: limiter, Item: item));
+                (Sender: this, Limiter: limiter, Item: item, Outgoing: outgoing));
         }
-        catch (ApiRequestException e) when (e.ErrorCode is 400 or 403 && item.Outgoing.Kind == OutgoingKind.RemoveKeyboard)
+        catch (ApiRequestException e) when (e.ErrorCode is 400 or 403 && outgoing.Kind == OutgoingKind.RemoveKeyboard)
         {
             // "message is not modified" or too old to edit: the buttons are gone or cannot go; nothing to retry.
             logger.LogDebug("Removing buttons in chat {ChatId} was refused: {Reason}", item.ChatId, e.Message);

@@ -66,6 +66,11 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
 
                 running.RemoveAll(t => t.IsCompleted);
                 await _wake.WaitAsync(Idle, stoppingToken);
+                // Every wake-up given before the next read begins is answered by it: one read, not one per wake-up (a
+                // busy queue is woken by every finished item and every key that ends).
+                while (_wake.Wait(0, CancellationToken.None))
+                {
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

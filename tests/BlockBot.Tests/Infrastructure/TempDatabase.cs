@@ -1,5 +1,6 @@
 using BlockBot.Conversation.Turns;
 using BlockBot.Storage;
+using BlockBot.Storage.Channels.Telegram;
 using BlockBot.Storage.Postgres;
 using BlockBot.Storage.Sql;
 using BlockBot.Storage.Sql.Domain;
@@ -142,6 +143,14 @@ public sealed class TempDatabase : IDisposable, IAsyncDisposable
         factory is SqliteConnectionFactory sqlite
             ? new SqliteGroupCommitTurnStore(sqlite, storage, writers, NullLogger<SqliteGroupCommitTurnStore>.Instance)
             : new SqlTurnStore(factory, storage, writers);
+
+    /// <summary>The Telegram inbox and outbox on this database, writing through the provider's turn store as the bot's does.</summary>
+    public static SqlTelegramStore TelegramStoreOn(IDbConnectionFactory factory, TimeProvider time)
+    {
+        var storage = new SqlStorage(factory, time, NullLogger<SqlStorage>.Instance);
+        var turns = TurnStoreOn(factory, storage, new TelegramUpdatesReceivedWriter(time), new TelegramOutgoingSentWriter(factory), new TelegramUpdateHandledWriter(time), new TelegramMessageQueuedWriter(time));
+        return new SqlTelegramStore(factory, turns, time);
+    }
 
     public void Dispose()
     {

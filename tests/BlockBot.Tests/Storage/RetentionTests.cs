@@ -21,7 +21,7 @@ public sealed class RetentionTests : IDisposable
     {
         var factory = await _database.MigrateAsync();
         var clock = new FakeTimeProvider(BotHost.Start);
-        var store = new SqlTelegramStore(factory, clock);
+        var store = TempDatabase.TelegramStoreOn(factory, clock);
         await store.RecordAsync([Update(1), Update(2)], CancellationToken.None);
         await store.CompleteAsync(1, [], CancellationToken.None);
         clock.Advance(TimeSpan.FromDays(8));

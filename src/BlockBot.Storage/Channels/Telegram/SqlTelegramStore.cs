@@ -1,5 +1,6 @@
 using BlockBot.Channels.Telegram.Inbox;
 using BlockBot.Channels.Telegram.Sending;
+using BlockBot.Conversation.Turns;
 using Dapper;
 
 namespace BlockBot.Storage.Channels.Telegram;
@@ -7,12 +8,15 @@ namespace BlockBot.Storage.Channels.Telegram;
 /// <summary>
 /// <see cref="ITelegramStore"/> over the durable inbox (<c>telegram_update</c>), its quarantine
 /// (<c>telegram_quarantine</c>) and the outbox (<c>telegram_outbox</c>) in the shared database (SQLite or PostgreSQL).
+/// The two writes made for every update — recording it, deleting its sent replies — go through the turn store
+/// (<see cref="TelegramUpdatesReceived"/>, <see cref="TelegramOutgoingSent"/>), so on SQLite they share the commits
+/// of the turns (ADR 0010, ADR 0016) instead of fighting them for the write lock with an fsync each.
 /// </summary>
-public sealed class SqlTelegramStore(IDbConnectionFactory connections, TimeProvider time) : ITelegramStore
+public sealed class SqlTelegramStore(IDbConnectionFactory connections, ITurnStore turns, TimeProvider time) : ITelegramStore
 {
-    private readonly OutboxDeletes _deletes = new(connections);
+    private readonly OutboxDeletes _deletes = new(turns);
 
-    /// <summary>Records updates not seen before; a repeated update id is ignored.</summary>
+    /// <summary>Records updates not seen before; a repeated update id is ignored. Returns once they are committed.</summary>
     /// <returns>How many were new.</returns>
     public async Task<int> RecordAsync(IReadOnlyCollection<ReceivedUpdate> updates, CancellationToken cancellationToken)
     {
@@ -21,24 +25,11 @@ public sealed class SqlTelegramStore(IDbConnectionFactory connections, TimeProvi
             return 0;
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var added = 0;
-        foreach (var update in updates)
-        {
-            added += await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO telegram_update (update_id, chat_id, payload, state, received_at)
-                VALUES (@UpdateId, @ChatId, @Payload, 'received', @Now)
-                ON CONFLICT (update_id) DO NOTHING
-                """,
-                new { update.UpdateId, update.ChatId, update.Payload, Now = Now() },
-                transaction,
-                cancellationToken: cancellationToken));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return added;
+        var received = new TelegramUpdatesReceived(updates);
+        var work = new TurnUnitOfWork();
+        work.Add(received);
+        await turns.SaveAsync(work, cancellationToken);
+        return received.Added;
     }
 
     /// <summary>Keeps an update that cannot be handled, with the reason; an update id quarantined before is ignored.</summary>
@@ -56,34 +47,36 @@ public sealed class SqlTelegramStore(IDbConnectionFactory connections, TimeProvi
             cancellationToken: cancellationToken)) > 0;
     }
 
-    public async Task<IReadOnlyList<StoredUpdate>> PendingUpdatesAsync(int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PendingUpdate>> PendingUpdatesAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long UpdateId, long ChatId)>(new CommandDefinition(
+            "SELECT update_id, chat_id FROM telegram_update WHERE state = 'received' ORDER BY update_id LIMIT @Limit",
+            new { Limit = limit },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new PendingUpdate(r.UpdateId, r.ChatId)).ToList();
+    }
+
+    /// <summary>The update while it waits to be handled; null once an instance handled it (or gave up on it).</summary>
+    public async Task<StoredUpdate?> FindPendingAsync(long updateId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(long UpdateId, long ChatId, string Payload, long Attempts)>(new CommandDefinition(
-            "SELECT update_id, chat_id, payload, attempts FROM telegram_update WHERE state = 'received' ORDER BY update_id LIMIT @Limit",
-            new { Limit = limit },
-            cancellationToken: cancellationToken));
-        return rows.Select(r => new StoredUpdate(r.UpdateId, r.ChatId, r.Payload, (int)r.Attempts)).ToList();
-    }
-
-    /// <summary>True while the update waits to be handled; false once an instance handled it (or gave up on it).</summary>
-    public async Task<bool> IsPendingAsync(long updateId, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM telegram_update WHERE update_id = @UpdateId AND state = 'received'",
+            "SELECT update_id, chat_id, payload, attempts FROM telegram_update WHERE update_id = @UpdateId AND state = 'received'",
             new { UpdateId = updateId },
-            cancellationToken: cancellationToken)) > 0;
+            cancellationToken: cancellationToken));
+        return rows.Select(r => new StoredUpdate(r.UpdateId, r.ChatId, r.Payload, (int)r.Attempts)).FirstOrDefault();
     }
 
-    /// <summary>True while the outbox row is still to send; false once an instance sent it.</summary>
-    public async Task<bool> IsQueuedAsync(long outgoingId, CancellationToken cancellationToken)
+    /// <summary>The row's message while it is still to send; null once an instance sent it.</summary>
+    public async Task<Outgoing?> FindQueuedAsync(long outgoingId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM telegram_outbox WHERE id = @Id",
+        var payload = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT payload FROM telegram_outbox WHERE id = @Id",
             new { Id = outgoingId },
-            cancellationToken: cancellationToken)) > 0;
+            cancellationToken: cancellationToken));
+        return payload is null ? null : TelegramRows.ReadOutgoing(payload);
     }
 
     /// <summary>True when every recorded update up to this id is handled (or given up on).</summary>
@@ -161,14 +154,14 @@ public sealed class SqlTelegramStore(IDbConnectionFactory connections, TimeProvi
             cancellationToken: cancellationToken));
     }
 
-    public async Task<IReadOnlyList<StoredOutgoing>> PendingOutgoingAsync(int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QueuedOutgoing>> PendingOutgoingAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Id, long ChatId, string Payload)>(new CommandDefinition(
-            "SELECT id, chat_id, payload FROM telegram_outbox ORDER BY id LIMIT @Limit",
+        var rows = await connection.QueryAsync<(long Id, long ChatId)>(new CommandDefinition(
+            "SELECT id, chat_id FROM telegram_outbox ORDER BY id LIMIT @Limit",
             new { Limit = limit },
             cancellationToken: cancellationToken));
-        return rows.Select(r => new StoredOutgoing(r.Id, r.ChatId, TelegramRows.ReadOutgoing(r.Payload))).ToList();
+        return rows.Select(r => new QueuedOutgoing(r.Id, r.ChatId)).ToList();
     }
 
     /// <summary>Deletes a sent row; returns once it is gone. Rows sent at the same time go in one statement.</summary>

@@ -21,6 +21,8 @@ public static class TelegramStorageServiceCollectionExtensions
         services.TryAddSingleton<IStrangerNoticeStore, SqlStrangerNoticeStore>();
         services.AddTurnRecordWriter<TelegramUpdateHandledWriter>();
         services.AddTurnRecordWriter<TelegramMessageQueuedWriter>();
+        services.AddTurnRecordWriter<TelegramUpdatesReceivedWriter>();
+        services.AddTurnRecordWriter<TelegramOutgoingSentWriter>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using BlockBot.Channels.Telegram.Inbox;
 using BlockBot.Conversation.Dialogs.Model;
 using BlockBot.Conversation.Engine;
 using BlockBot.Tests.Infrastructure;
@@ -68,6 +70,22 @@ public sealed class TelegramBot : IAsyncDisposable
         }
 
         return new TelegramBot(host);
+    }
+
+    /// <summary>
+    /// Waits until every update the fake was given is confirmed and the inbox handled (or gave up on) each: polling
+    /// confirms an update once it is recorded, before it is handled (ADR 0016).
+    /// </summary>
+    public async Task HandledAllAsync(FakeBotApi fake, string what)
+    {
+        await fake.WaitUntilAsync(f => f.ConfirmedBelow > f.LastUpdateId, what);
+        var store = Services.GetRequiredService<ITelegramStore>();
+        var watch = Stopwatch.StartNew();
+        while ((await store.PendingUpdatesAsync(1, CancellationToken.None)).Count > 0)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"Timed out after 30 s waiting for {what}.");
+            await Task.Delay(20);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -105,7 +105,7 @@ public sealed class TelegramChannelTests : IDisposable
         fake.Enqueue(Updates.Text(-555, 77, "hello bot"));
         await fake.WaitUntilAsync(f => f.Calls.Any(c => c.Method == "leaveChat" && c.Body["chat_id"]!.GetValue<long>() == -555), "the bot to leave the group");
 
-        await fake.WaitUntilAsync(f => f.ConfirmedBelow > f.LastUpdateId, "every update to be confirmed");
+        await bot.HandledAllAsync(fake, "every update to be handled");
         Assert.Single(fake.SentTo(Customer));
         Assert.Empty(fake.SentTo(-555));
     }

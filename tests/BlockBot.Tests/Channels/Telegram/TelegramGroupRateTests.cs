@@ -63,7 +63,7 @@ public sealed class TelegramGroupRateTests(ITestOutputHelper output) : IDisposab
         }
 
         await fake.WaitUntilAsync(f => f.SentTo(TelegramBot.StaffChat).Count >= Relays + 1, $"{Relays} relays", TimeSpan.FromSeconds(60));
-        await fake.WaitUntilAsync(f => f.ConfirmedBelow > f.LastUpdateId, "every customer message to be handled");
+        await bot.HandledAllAsync(fake, "every customer message to be handled");
         var group = fake.SentTo(TelegramBot.StaffChat);
         var relays = group.Where(m => m.Text.Contains(" · the customer writes:", StringComparison.Ordinal)).ToList();
         Assert.Equal(texts, relays.Select(m => m.Text.Split('\n')[^1]));

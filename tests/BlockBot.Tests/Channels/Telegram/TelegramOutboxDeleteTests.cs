@@ -25,7 +25,7 @@ public sealed class TelegramOutboxDeleteTests : IDisposable
     [Fact]
     public async Task Rows_sent_at_once_are_each_gone_when_their_delete_returns_and_the_unsent_stay_queued()
     {
-        var store = new SqlTelegramStore(await _database.MigrateAsync(), TimeProvider.System);
+        var store = TempDatabase.TelegramStoreOn(await _database.MigrateAsync(), TimeProvider.System);
         await store.QueueAsync(
             Enumerable.Range(1, Sent + Unsent).Select(i => Outgoing.Message(1000 + (i % 50), $"message {i}")).ToList(),
             CancellationToken.None);
@@ -36,11 +36,11 @@ public sealed class TelegramOutboxDeleteTests : IDisposable
         {
             await Task.Yield();
             await store.DeleteOutgoingAsync(row.Id, CancellationToken.None);
-            return await store.IsQueuedAsync(row.Id, CancellationToken.None);
+            return await store.FindQueuedAsync(row.Id, CancellationToken.None) is not null;
         }));
 
         Assert.All(stillQueuedAfterDelete, Assert.False);
         var left = await store.PendingOutgoingAsync(Sent + Unsent, CancellationToken.None);
-        Assert.Equal(queued.Skip(Sent).Select(r => r.Outgoing.Text), left.Select(r => r.Outgoing.Text));
+        Assert.Equal(queued.Skip(Sent).Select(r => r.Id), left.Select(r => r.Id));
     }
 }

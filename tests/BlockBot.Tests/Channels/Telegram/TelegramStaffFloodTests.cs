@@ -79,7 +79,7 @@ public sealed class TelegramStaffFloodTests(ITestOutputHelper output) : IDisposa
         Assert.True(told <= StaffBound, $"The customer was told {told.TotalSeconds:F1} s after the Take; the bound is {StaffBound.TotalSeconds} s. {figures}");
 
         // Everything handled and sent: only then is "at most one refusal each" a statement about the whole flood.
-        await fake.WaitUntilAsync(f => f.ConfirmedBelow > f.LastUpdateId, "every update to be handled");
+        await bot.HandledAllAsync(fake, "every update to be handled");
         var store = bot.Services.GetRequiredService<ITelegramStore>();
         await WithinAsync(Patience, Stopwatch.StartNew(), async () => (await store.PendingOutgoingAsync(1, CancellationToken.None)).Count == 0, "the outbox to be sent");
 
@@ -136,7 +136,7 @@ public sealed class TelegramStaffFloodTests(ITestOutputHelper output) : IDisposa
     /// <summary>Every update handled and every queued message sent.</summary>
     private static async Task SettledAsync(FakeBotApi fake, TelegramBot bot)
     {
-        await fake.WaitUntilAsync(f => f.ConfirmedBelow > f.LastUpdateId, "every update to be handled");
+        await bot.HandledAllAsync(fake, "every update to be handled");
         var store = bot.Services.GetRequiredService<ITelegramStore>();
         await WithinAsync(Patience, Stopwatch.StartNew(), async () => (await store.PendingOutgoingAsync(1, CancellationToken.None)).Count == 0, "the outbox to be sent");
     }

@@ -37,7 +37,7 @@ public sealed class TelegramStaffTests : IDisposable
         var strangerReply = Updates.Reply(prompt, Stranger, "Mallory", "Потому что");
         fake.Enqueue(strangerReply);
         await staff.NextMatchingAsync(m => m.Text == TelegramStaffActions.Refusal && m.ReplyTo == TelegramFlows.MessageIdOf(strangerReply), "the stranger to be refused");
-        await fake.WaitUntilAsync(f => f.ConfirmedBelow > f.LastUpdateId, "the stranger's reply to be handled");
+        await bot.HandledAllAsync(fake, "the stranger's reply to be handled");
         Assert.Empty(fake.Edits(card.MessageId));
         Assert.Equal(chat.Read, fake.SentTo(Customer).Count);
 

@@ -1,3 +1,0 @@
-namespace BlockBot.Channels.Telegram.Sending;
-
-public sealed record StoredOutgoing(long Id, long ChatId, Outgoing Outgoing);
