@@ -2,6 +2,7 @@ using BlockBot.Bench;
 using BlockBot.Bench.Desk;
 using BlockBot.Bench.Peer;
 using BlockBot.Bench.Reminders;
+using BlockBot.Bench.Stored;
 using BlockBot.Bench.TelegramPeer;
 using BlockBot.Bench.Understanding;
 using BlockBot.Bench.WebChat;
@@ -43,6 +44,19 @@ if (args.Length > 0 && args[0] == "--telegram-bot")
     }
 
     return await TelegramBotMode.RunAsync(bot, Console.Error);
+}
+
+if (args.Length > 0 && args[0] == StoredConversationsOptions.Mode)
+{
+    var stored = StoredConversationsOptions.Parse(args, out var storedError);
+    if (stored is null)
+    {
+        await Console.Error.WriteLineAsync(storedError);
+        await Console.Error.WriteLineAsync(StoredConversationsOptions.Usage);
+        return 2;
+    }
+
+    return await StoredConversationsRun.ExecuteAsync(stored, Console.Out, Console.Error, CancellationToken.None);
 }
 
 if (args.Length > 0 && args[0] == "--reminders")
