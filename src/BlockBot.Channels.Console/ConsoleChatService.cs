@@ -34,7 +34,7 @@ public sealed class ConsoleChatService(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var line = await input.ReadLineAsync(stoppingToken);
+                var line = await input.ReadLineUntilStoppedAsync(stoppingToken);
                 if (line is null)
                 {
                     break;

@@ -73,7 +73,9 @@ public static class ConsoleServiceCollectionExtensions
         }
 
         services.AddSingleton(new ConsoleTranscript(System.Console.Out, interactive));
-        services.TryAddSingleton<TextReader>(_ => System.Console.In);
+        // An instance, not a factory: the container must not dispose the terminal's reader, whose Dispose waits for
+        // the lock a pending read holds.
+        services.TryAddSingleton(System.Console.In);
         services.AddSingleton<ConsoleStaffCommands>();
         services.AddSingleton<PendingWork>();
     }

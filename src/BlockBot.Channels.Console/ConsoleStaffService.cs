@@ -18,7 +18,7 @@ public sealed class ConsoleStaffService(
         await Task.Yield();
         try
         {
-            while (await input.ReadLineAsync(stoppingToken) is { } line)
+            while (await input.ReadLineUntilStoppedAsync(stoppingToken) is { } line)
             {
                 if (string.IsNullOrWhiteSpace(line))
                 {

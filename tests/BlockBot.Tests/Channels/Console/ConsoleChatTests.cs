@@ -1,3 +1,4 @@
+using System.IO.Pipes;
 using BlockBot.Channels.Console;
 using BlockBot.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -85,11 +86,42 @@ public sealed class ConsoleChatTests : IDisposable
         AssertInOrder(output, "Получилось подключить?", "Следующие несколько дней после подключения — только переписка:", "Период «только переписка» закончился");
     }
 
+    [Fact]
+    public async Task A_bot_whose_terminal_stays_open_stops_when_asked_without_waiting_for_a_line()
+    {
+        // A pipe nobody writes to or closes, read through a synchronised reader as the terminal's is.
+        using var terminal = new AnonymousPipeServerStream(PipeDirection.Out);
+        using var input = TextReader.Synchronized(new StreamReader(new AnonymousPipeClientStream(PipeDirection.In, terminal.ClientSafePipeHandle)));
+        using var output = new StringWriter();
+        var builder = Builder(new Dictionary<string, string?>(), output);
+        builder.Services.AddSingleton(input);
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromMinutes(10));
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await host.StopAsync(CancellationToken.None).WaitAsync(guard.Token);
+    }
+
     public void Dispose() => _database.Dispose();
 
     private Task<string[]> RunAsync(params string[] lines) => RunAsync(new Dictionary<string, string?>(), lines);
 
     private async Task<string[]> RunAsync(Dictionary<string, string?> settings, params string[] lines)
+    {
+        using var output = new StringWriter();
+        var builder = Builder(settings, output);
+        builder.Services.AddSingleton<TextReader>(new StringReader(string.Join("\n", lines) + "\n"));
+
+        using var host = builder.Build();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await host.RunAsync(timeout.Token);
+        Assert.False(timeout.IsCancellationRequested, "The console chat did not stop by itself at the end of its input.");
+        return output.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+    }
+
+    /// <summary>The console bot's host, its input left for the test to register.</summary>
+    private HostApplicationBuilder Builder(Dictionary<string, string?> settings, StringWriter output)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = RepositoryPaths.Root });
         settings["BlockBot:DialogsPath"] = RepositoryPaths.Dialogs;
@@ -98,18 +130,10 @@ public sealed class ConsoleChatTests : IDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddBlockBotCore(builder.Configuration).AddBlockBotConsole(builder.Configuration).AddBlockBotConsoleStaffChat(builder.Configuration);
-
-        using var output = new StringWriter();
         builder.Services.RemoveAll<TextReader>();
-        builder.Services.AddSingleton<TextReader>(new StringReader(string.Join("\n", lines) + "\n"));
         builder.Services.RemoveAll<ConsoleTranscript>();
         builder.Services.AddSingleton(new ConsoleTranscript(output, interactive: false));
-
-        using var host = builder.Build();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await host.RunAsync(timeout.Token);
-        Assert.False(timeout.IsCancellationRequested, "The console chat did not stop by itself at the end of its input.");
-        return output.ToString().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        return builder;
     }
 
     private static void AssertInOrder(string[] output, params string[] expected)
