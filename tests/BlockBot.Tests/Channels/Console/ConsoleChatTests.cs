@@ -89,18 +89,27 @@ public sealed class ConsoleChatTests : IDisposable
     [Fact]
     public async Task A_bot_whose_terminal_stays_open_stops_when_asked_without_waiting_for_a_line()
     {
-        // A pipe nobody writes to or closes, read through a synchronised reader as the terminal's is.
-        using var terminal = new AnonymousPipeServerStream(PipeDirection.Out);
-        using var input = TextReader.Synchronized(new StreamReader(new AnonymousPipeClientStream(PipeDirection.In, terminal.ClientSafePipeHandle)));
-        using var output = new StringWriter();
-        var builder = Builder(new Dictionary<string, string?>(), output);
-        builder.Services.AddSingleton(input);
-        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromMinutes(10));
-        using var host = builder.Build();
-        await host.StartAsync();
+        // A pipe nobody writes to while the bot runs, read through a synchronised reader as the terminal's is.
+        var terminal = new AnonymousPipeServerStream(PipeDirection.Out);
+        var input = TextReader.Synchronized(new StreamReader(new AnonymousPipeClientStream(PipeDirection.In, terminal.ClientSafePipeHandle)));
+        try
+        {
+            using var output = new StringWriter();
+            var builder = Builder(new Dictionary<string, string?>(), output);
+            builder.Services.AddSingleton(input);
+            builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromMinutes(10));
+            using var host = builder.Build();
+            await host.StartAsync();
 
-        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await host.StopAsync(CancellationToken.None).WaitAsync(guard.Token);
+            using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await host.StopAsync(CancellationToken.None).WaitAsync(guard.Token);
+        }
+        finally
+        {
+            // Closing the pipe ends the read still pending, so the reader's lock is free to dispose it.
+            terminal.Dispose();
+            input.Dispose();
+        }
     }
 
     public void Dispose() => _database.Dispose();
