@@ -11,8 +11,8 @@ namespace BlockBot.Storage.Sql;
 /// </summary>
 internal sealed class StateDocumentCache : IDisposable
 {
-    /// <summary>About 32 MB of documents: the dialog state and profile of some 10,000 recent conversations.</summary>
-    internal const long MostCharacters = 16 * 1024 * 1024;
+    /// <summary>About 8 MB of documents: the dialog state and profile of some 3,000 recent conversations.</summary>
+    internal const long MostCharacters = 4 * 1024 * 1024;
 
     private readonly MemoryCache _documents = new(new MemoryCacheOptions { SizeLimit = MostCharacters });
 
