@@ -25,9 +25,6 @@ namespace BlockBot.Storage.Sql;
 /// </remarks>
 public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider timeProvider, ILogger<SqlStorage> logger) : IStorage, IDisposable
 {
-    /// <summary>Only on SQLite, whose file has one writing process; on PostgreSQL other instances write too.</summary>
-    private readonly StateDocumentCache? _cache = connections.Provider == StorageProvider.Sqlite ? new StateDocumentCache() : null;
-
     private const string ETagProperty = "ETag";
 
     private const string UpsertSql = """
@@ -37,6 +34,9 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
             etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at
         WHERE @CheckETag = 0 OR bot_state.etag IS NULL OR @ExpectedETag = '*' OR bot_state.etag = @ExpectedETag
         """;
+
+    /// <summary>Only on SQLite, whose file has one writing process; on PostgreSQL other instances write too.</summary>
+    private readonly StateDocumentCache? _cache = connections.Provider == StorageProvider.Sqlite ? new StateDocumentCache() : null;
 
     /// <summary>
     /// The one SQL difference between the providers here: Dapper expands a list into <c>IN (...)</c> for SQLite,
