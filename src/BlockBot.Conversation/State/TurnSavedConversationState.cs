@@ -6,11 +6,14 @@ namespace BlockBot.Conversation.State;
 /// <summary>
 /// Bot Builder's <see cref="ConversationState"/> whose loads, saves and deletes go through the turn's
 /// <see cref="TurnStateStorage"/>: a save or delete becomes a <see cref="StateChange"/> of the turn's unit of work,
-/// written with the rest of the turn (ADR 0010). Each call is made by a plain ConversationState over that storage;
-/// both keep the state in the same turn-state slot, so Bot Builder's own change tracking decides what is saved.
+/// written with the rest of the turn (ADR 0010). The state is kept in the turn-state slot Bot Builder's property
+/// accessors read; whether it changed is the store's to find out (<see cref="TurnSavedStates"/>, ADR 0021).
 /// </summary>
 public sealed class TurnSavedConversationState : ConversationState, IStateWithStorageKey
 {
+    /// <summary>Where Bot Builder's ConversationState caches its state in the turn, which its property accessors read.</summary>
+    private const string TurnStateKey = nameof(ConversationState);
+
     private readonly IStorage _store;
 
     public TurnSavedConversationState(IStorage store)
@@ -20,10 +23,13 @@ public sealed class TurnSavedConversationState : ConversationState, IStateWithSt
     }
 
     public override Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
-        ForTurn(turnContext).LoadAsync(turnContext, force, cancellationToken);
+        TurnSavedStates.LoadAsync(this, TurnStateKey, GetStorageKey(turnContext), _store, turnContext, force, cancellationToken);
 
-    public override Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default) =>
-        ForTurn(turnContext).SaveChangesAsync(turnContext, force, cancellationToken);
+    public override Task SaveChangesAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
+    {
+        TurnSavedStates.SaveChanges(GetCachedState(turnContext), turnContext, GetStorageKey);
+        return Task.CompletedTask;
+    }
 
     public override Task DeleteAsync(ITurnContext turnContext, CancellationToken cancellationToken = default) =>
         ForTurn(turnContext).DeleteAsync(turnContext, cancellationToken);

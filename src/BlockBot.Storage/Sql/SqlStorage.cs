@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Turns;
@@ -42,6 +43,12 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
     /// The one SQL difference between the providers here: Dapper expands a list into <c>IN (...)</c> for SQLite,
     /// but hands Npgsql the array itself, which PostgreSQL compares with <c>= ANY</c>.
     /// </summary>
+    /// <summary>
+    /// The document each state dictionary handed out was read from, so that a turn's save can tell an unchanged state by
+    /// its text and leave its row alone (<see cref="Prepare"/>). Entries go with the dictionaries.
+    /// </summary>
+    private readonly ConditionalWeakTable<object, string> _readFrom = [];
+
     private string KeyIsOneOf => connections.Provider == StorageProvider.Postgres ? "key = ANY(@Keys)" : "key IN @Keys";
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -80,10 +87,15 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
         return items;
     }
 
-    private static void Add(Dictionary<string, object> items, string key, string document, string? etag)
+    private void Add(Dictionary<string, object> items, string key, string document, string? etag)
     {
         if (Deserialize(document) is { } value)
         {
+            if (value is IDictionary<string, object>)
+            {
+                _readFrom.AddOrUpdate(value, document);
+            }
+
             items[key] = WithETag(value, etag);
         }
     }
@@ -190,13 +202,28 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
 
     /// <summary>
     /// The rows of a turn's state changes (<see cref="SqlTurnStore"/>), serialised before its transaction begins, so a
-    /// refused type fails the turn's save before anything is written.
+    /// refused type fails the turn's save before anything is written. A state dictionary whose text is the document it
+    /// was read from has not changed and gets no row, as Bot Builder's BotState writes no unchanged state.
     /// </summary>
     internal IReadOnlyList<StateWrite> Prepare(IEnumerable<StateChange> changes)
     {
         var updatedAt = timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        return changes.Select(change => PrepareWrite(change.Key, change.Value, updatedAt)).ToList();
+        var writes = new List<StateWrite>();
+        foreach (var change in changes)
+        {
+            var write = PrepareWrite(change.Key, change.Value, updatedAt);
+            if (!IsUnchanged(change.Value, write))
+            {
+                writes.Add(write);
+            }
+        }
+
+        return writes;
     }
+
+    private bool IsUnchanged(object? value, StateWrite write) =>
+        value is not null && write.Document is not null && write.CheckETag == 0
+        && _readFrom.TryGetValue(value, out var read) && string.Equals(read, write.Document, StringComparison.Ordinal);
 
     private static StateWrite PrepareWrite(string key, object? value, string updatedAt)
     {

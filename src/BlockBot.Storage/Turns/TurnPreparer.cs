@@ -27,7 +27,7 @@ internal sealed class TurnPreparer
 
         var state = _storage.Prepare(work.StateChanges);
         var records = work.Records.Select(record => (Record: record, Writer: WriterOf(record))).ToList();
-        return new PreparedTurn(_storage, state, records);
+        return state.Count == 0 && records.Count == 0 ? null : new PreparedTurn(_storage, state, records);
     }
 
     private ITurnRecordWriter WriterOf(TurnRecord record) =>
