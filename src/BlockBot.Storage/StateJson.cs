@@ -9,6 +9,8 @@ internal static class StateJson
     {
         TypeNameHandling = TypeNameHandling.All,
         SerializationBinder = StateSerializationBinder.Instance,
+        // The binder names types in the simple form already, once per type; "full" writes its names as they are.
+        TypeNameAssemblyFormatHandling = TypeNameAssemblyFormatHandling.Full,
         NullValueHandling = NullValueHandling.Include,
         ReferenceLoopHandling = ReferenceLoopHandling.Error,
         // Untyped slots (BotState keeps properties as object) would otherwise turn date-like text into DateTime.

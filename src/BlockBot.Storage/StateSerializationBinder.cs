@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
 
@@ -13,9 +14,11 @@ namespace BlockBot.Storage;
 /// without an allow-list a <c>$type</c> in the database could make Json.NET instantiate any loadable type.
 /// The resolved type is checked again with all its generic arguments and element types, because the
 /// default binder resolves those by itself without asking. A type's verdict is kept once decided: every turn writes
-/// and reads the same few types, and asking an assembly its name allocates.
+/// and reads the same few types, and asking an assembly its name allocates. So is the name a type is written with:
+/// Json.NET's "simple" form (assembly names without version, culture or key), which Json.NET would otherwise build
+/// anew, in two strings and a StringBuilder, for every typed object of every document (<see cref="StateJson"/>).
 /// </remarks>
-internal sealed class StateSerializationBinder : ISerializationBinder
+internal sealed partial class StateSerializationBinder : ISerializationBinder
 {
     private static readonly DefaultSerializationBinder Default = new();
 
@@ -23,6 +26,9 @@ internal sealed class StateSerializationBinder : ISerializationBinder
 
     /// <summary>Names already bound to an allowed type; a refused name is never kept, so it is refused every time.</summary>
     private static readonly ConcurrentDictionary<(string? Assembly, string Type), Type> Bound = new();
+
+    /// <summary>The name each allowed type is written with, assembly included.</summary>
+    private static readonly ConcurrentDictionary<Type, string> Names = new();
 
     public static StateSerializationBinder Instance { get; } = new();
 
@@ -42,11 +48,20 @@ internal sealed class StateSerializationBinder : ISerializationBinder
         return type;
     }
 
+    /// <summary>
+    /// Names the type whole in <paramref name="typeName"/>, with no separate assembly name, which Json.NET, told to
+    /// write names in full, writes as it is.
+    /// </summary>
     public void BindToName(Type serializedType, out string? assemblyName, out string? typeName)
     {
         EnsureAllowed(serializedType);
-        Default.BindToName(serializedType, out assemblyName, out typeName);
+        assemblyName = null;
+        typeName = Names.GetOrAdd(serializedType, static type => AssemblyDetails().Replace(type.AssemblyQualifiedName!, string.Empty));
     }
+
+    /// <summary>The parts of an assembly-qualified name the simple form leaves out, at every level of generic arguments.</summary>
+    [GeneratedRegex(@", (?:Version|Culture|PublicKeyToken)=[^,\]]*")]
+    private static partial Regex AssemblyDetails();
 
     private static void EnsureAllowed(Type type)
     {

@@ -15,7 +15,7 @@ public sealed class TurnStateStorage(IStorage store, TurnUnitOfWork work) : ISto
         ArgumentNullException.ThrowIfNull(keys);
         var items = new Dictionary<string, object>(keys.Length, StringComparer.Ordinal);
         var unread = new List<string>(keys.Length);
-        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        foreach (var key in keys.Length == 1 ? keys : keys.Distinct(StringComparer.Ordinal).ToArray())
         {
             if (work.TryGetChange(key, out var change))
             {

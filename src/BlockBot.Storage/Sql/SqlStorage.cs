@@ -36,6 +36,12 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
         WHERE @CheckETag = 0 OR bot_state.etag IS NULL OR @ExpectedETag = '*' OR bot_state.etag = @ExpectedETag
         """;
 
+    /// <summary>A state document's usual length and more: the dialog stack and a profile come to 0.5–1.5 K characters.</summary>
+    private const int KeptBuilderCharacters = 4096;
+
+    [ThreadStatic]
+    private static StringWriter? t_text;
+
     /// <summary>Only on SQLite, whose file has one writing process; on PostgreSQL other instances write too.</summary>
     private readonly StateDocumentCache? _cache = connections.Provider == StorageProvider.Sqlite ? new StateDocumentCache() : null;
 
@@ -56,7 +62,7 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
         ArgumentNullException.ThrowIfNull(keys);
         var items = new Dictionary<string, object>(keys.Length, StringComparer.Ordinal);
         var unread = new List<string>(keys.Length);
-        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        foreach (var key in keys.Length == 1 ? keys : keys.Distinct(StringComparer.Ordinal).ToArray())
         {
             if (_cache is not null && _cache.TryGet(key, out var cached))
             {
@@ -264,16 +270,30 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
 
     private static string Serialize(object value)
     {
-        using var text = new StringWriter(new StringBuilder(1024), CultureInfo.InvariantCulture);
-        using var writer = new JsonTextWriter(text) { Formatting = Formatting.None };
-        StateJson.Serializer.Serialize(writer, value);
-        writer.Flush();
-        return text.ToString();
+        // Every turn serialises its state: the text's builder is kept per thread rather than grown anew each time.
+        var text = t_text ?? new StringWriter(new StringBuilder(KeptBuilderCharacters), CultureInfo.InvariantCulture);
+        t_text = null;
+        try
+        {
+            using var writer = new JsonTextWriter(text) { Formatting = Formatting.None, CloseOutput = false, ArrayPool = JsonCharArrayPool.Instance };
+            StateJson.Serializer.Serialize(writer, value);
+            writer.Flush();
+            return text.ToString();
+        }
+        finally
+        {
+            var builder = text.GetStringBuilder();
+            if (builder.Capacity <= KeptBuilderCharacters * 4)
+            {
+                builder.Clear();
+                t_text = text;
+            }
+        }
     }
 
     private static object? Deserialize(string document)
     {
-        using var reader = new JsonTextReader(new StringReader(document));
+        using var reader = new JsonTextReader(new StringReader(document)) { ArrayPool = JsonCharArrayPool.Instance };
         return StateJson.Serializer.Deserialize(reader);
     }
 
