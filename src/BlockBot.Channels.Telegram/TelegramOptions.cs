@@ -63,7 +63,8 @@ public sealed partial class TelegramOptions
 
     /// <summary>
     /// Chats whose queued messages are being sent at once. The limiter keeps the rates; this bounds the
-    /// requests in flight, and so the messages that may go twice if the process dies mid-send.
+    /// requests in flight, and so the messages that may go twice if the process dies mid-send (with those whose
+    /// deletes had not committed yet, ADR 0019).
     /// </summary>
     [Range(1, 1_000)]
     public int ConcurrentSends { get; set; } = 64;
