@@ -120,7 +120,9 @@ public sealed class TelegramOutboxSender(
     {
         var deleted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _deleting[item.Id] = deleted.Task;
-        _ = RunAsync();
+        // On a thread of its own: SQLite's commands run synchronously, so awaited here the commit would run before the
+        // chat's next send after all.
+        _ = Task.Run(RunAsync, CancellationToken.None);
         return deleted.Task;
 
         async Task RunAsync()
