@@ -42,8 +42,8 @@ public sealed partial class TelegramOptions
     [Range(0.1, 10_000)]
     public double MessagesPerSecond { get; set; } = 30;
 
-    /// <summary>Messages per second to one private chat (Telegram: 1).</summary>
-    [Range(0.01, 1_000)]
+    /// <summary>Messages per second to one private chat (Telegram: 1). Up to a million: a gap of a microsecond, none to speak of.</summary>
+    [Range(0.01, 1_000_000)]
     public double ChatMessagesPerSecond { get; set; } = 1;
 
     /// <summary>Messages per minute to one group (Telegram: 20).</summary>
@@ -63,7 +63,8 @@ public sealed partial class TelegramOptions
 
     /// <summary>
     /// Chats whose queued messages are being sent at once. The limiter keeps the rates; this bounds the
-    /// requests in flight, and so the messages that may go twice if the process dies mid-send.
+    /// requests in flight, and so the messages that may go twice if the process dies mid-send (with those whose
+    /// deletes had not committed yet, ADR 0019).
     /// </summary>
     [Range(1, 1_000)]
     public int ConcurrentSends { get; set; } = 64;

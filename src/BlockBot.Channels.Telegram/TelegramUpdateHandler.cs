@@ -61,6 +61,28 @@ public sealed class TelegramUpdateHandler(
 
     private async Task OnCustomerPressAsync(CallbackQuery press, TurnOutput output, CancellationToken cancellationToken)
     {
+        // Answered while the turn runs, not before it: the answer only stops the client's progress indicator, and the
+        // round trip would otherwise be waited for by every press's replies.
+        var answering = AnswerAsync(press, cancellationToken);
+        try
+        {
+            var chat = press.Message?.Chat ?? new Chat { Id = press.From.Id, Type = ChatType.Private };
+            if (press.Message is { } answered)
+            {
+                output.Add(Outgoing.RemoveKeyboard(chat.Id, answered.Id));
+            }
+
+            var activity = TelegramActivityMapper.ToActivity(press, chat, adapter.BotAccount, options.Value.ApiUrl);
+            await adapter.ProcessActivityAsync(activity, output, cancellationToken);
+        }
+        finally
+        {
+            await answering;
+        }
+    }
+
+    private async Task AnswerAsync(CallbackQuery press, CancellationToken cancellationToken)
+    {
         try
         {
             await bot.AnswerCallbackQuery(press.Id, cancellationToken: cancellationToken);
@@ -70,15 +92,6 @@ public sealed class TelegramUpdateHandler(
             // Too old to answer (handled again after a restart, say): the press itself still counts.
             logger.LogDebug("Answering a button press failed: {Reason}", e.Message);
         }
-
-        var chat = press.Message?.Chat ?? new Chat { Id = press.From.Id, Type = ChatType.Private };
-        if (press.Message is { } answered)
-        {
-            output.Add(Outgoing.RemoveKeyboard(chat.Id, answered.Id));
-        }
-
-        var activity = TelegramActivityMapper.ToActivity(press, chat, adapter.BotAccount, options.Value.ApiUrl);
-        await adapter.ProcessActivityAsync(activity, output, cancellationToken);
     }
 
     private async Task LeaveAsync(Chat chat, CancellationToken cancellationToken)

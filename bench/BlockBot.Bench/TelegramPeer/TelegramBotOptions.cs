@@ -14,7 +14,7 @@ public sealed record TelegramBotOptions(string ApiUrl, string? DatabasePath, Tel
           --api-url                    the Bot API to poll (a fake on loopback); the bot runs until SIGTERM
           --database                   SQLite file to use and keep (default: a fresh temp file, deleted after)
           --messages-per-second        BlockBot:Telegram:MessagesPerSecond (default 10000, the loosest allowed)
-          --chat-messages-per-second   BlockBot:Telegram:ChatMessagesPerSecond (default 1000, the loosest allowed)
+          --chat-messages-per-second   BlockBot:Telegram:ChatMessagesPerSecond (default 1000000, the loosest allowed)
           --concurrent-chats           BlockBot:Telegram:ConcurrentChats (default: the product's, 32)
           --concurrent-sends           BlockBot:Telegram:ConcurrentSends (default: the product's, 64)
         """;

@@ -13,7 +13,7 @@ public sealed record TelegramLimits(double MessagesPerSecond, double ChatMessage
     /// The loosest the options allow. The peers' fake Bot API has no limits and grammY sends unthrottled, so the peer
     /// runs hold BlockBot to no limit either.
     /// </summary>
-    public static TelegramLimits Loosest { get; } = Product with { MessagesPerSecond = 10_000, ChatMessagesPerSecond = 1_000 };
+    public static TelegramLimits Loosest { get; } = Product with { MessagesPerSecond = 10_000, ChatMessagesPerSecond = 1_000_000 };
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"MessagesPerSecond={MessagesPerSecond}, ChatMessagesPerSecond={ChatMessagesPerSecond}, ConcurrentChats={ConcurrentChats}, ConcurrentSends={ConcurrentSends}");

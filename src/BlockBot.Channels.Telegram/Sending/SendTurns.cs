@@ -50,6 +50,15 @@ internal sealed class SendTurns : IDisposable
         Pump();
     }
 
+    /// <summary>True when nobody holds or waits for the turn and the gap has passed: a new one would behave the same.</summary>
+    public bool IsIdleAt(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return !_taken && _waiting.Count == 0 && _notBefore <= now;
+        }
+    }
+
     public void Dispose()
     {
         lock (_gate)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using BlockBot.Conversation.Diagnostics;
@@ -27,7 +26,7 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
 {
     private readonly TokenBucketRateLimiter _overall;
     private readonly SendTurns _overallTurns;
-    private readonly ConcurrentDictionary<long, SendTurns> _chats = new();
+    private readonly ChatSendTurns _chats;
     private readonly TimeSpan _privateGap;
     private readonly TimeSpan _groupGap;
     private readonly TimeProvider _time;
@@ -53,6 +52,7 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
         _metrics = metrics;
         _shared = shared;
         _overallTurns = new SendTurns(time);
+        _chats = new ChatSendTurns(time);
         _overallGap = TimeSpan.FromSeconds(1 / o.MessagesPerSecond);
         _privateGap = TimeSpan.FromSeconds(1 / o.ChatMessagesPerSecond);
         _groupGap = TimeSpan.FromSeconds(60 / o.GroupMessagesPerMinute);
@@ -84,13 +84,28 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
     /// <summary>How many 429 answers were waited out so far.</summary>
     public long Throttled => Interlocked.Read(ref _throttled);
 
+    /// <summary>How many chats the limiter keeps a turn for now: those in use or in their gap, and some idle ones.</summary>
+    internal int ChatsKept => _chats.Count;
+
     /// <summary>
     /// Runs <paramref name="send"/> for the chat within the limits, again after each 429, and returns its result. It waits
     /// behind sends of the same or a higher <paramref name="priority"/>, never behind lower ones that arrived first.
     /// </summary>
     public async Task<T> SendAsync<T>(long chatId, SendPriority priority, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
-        var chat = _chats.GetOrAdd(chatId, _ => new SendTurns(_time));
+        var chat = _chats.Take(chatId);
+        try
+        {
+            return await SendInTurnAsync(chat, chatId, priority, send, cancellationToken);
+        }
+        finally
+        {
+            _chats.Return(chatId);
+        }
+    }
+
+    private async Task<T> SendInTurnAsync<T>(SendTurns chat, long chatId, SendPriority priority, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
+    {
         var arrived = _time.GetTimestamp();
         var waitRecorded = false;
         DateTimeOffset? notBefore = null;
@@ -164,10 +179,7 @@ public sealed class TelegramSendLimiter : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         _overallTurns.Dispose();
-        foreach (var chat in _chats.Values)
-        {
-            chat.Dispose();
-        }
+        _chats.Dispose();
 
         return _overall.DisposeAsync();
     }
