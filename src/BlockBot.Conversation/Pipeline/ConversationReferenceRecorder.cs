@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using BlockBot.Conversation.Abstractions;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -51,7 +51,7 @@ public sealed class ConversationReferenceRecorder(IConversationDirectory directo
     private static UInt128 Fingerprint(ConversationReference reference)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(reference)), hash);
+        SHA256.HashData(MemoryMarshal.AsBytes(JsonConvert.SerializeObject(reference).AsSpan()), hash);
         return BinaryPrimitives.ReadUInt128LittleEndian(hash);
     }
 }
