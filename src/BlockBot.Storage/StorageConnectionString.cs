@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -11,13 +12,21 @@ public static class StorageConnectionString
     {
         try
         {
-            return provider == StorageProvider.Postgres
-                ? string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(connectionString).Host) ? "no Host" : null
-                : string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(connectionString).DataSource) ? "no Data Source" : null;
+            return provider == StorageProvider.Postgres ? PostgresProblem(connectionString) : SqliteProblem(connectionString);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException or KeyNotFoundException)
         {
             return e.Message;
         }
     }
+
+    // One method per provider, not inlined, so that checking a SQLite connection string does not load Npgsql (the JIT
+    // loads the assemblies of the types a method it compiles names).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string? PostgresProblem(string connectionString) =>
+        string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(connectionString).Host) ? "no Host" : null;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string? SqliteProblem(string connectionString) =>
+        string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(connectionString).DataSource) ? "no Data Source" : null;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BlockBot.Channels.Telegram;
 using BlockBot.Channels.WebChat;
 using BlockBot.Configuration;
@@ -41,7 +42,9 @@ public static class BlockBotProgram
             }
 
             using var host = BuildChecked(args);
-            await host.RunAsync();
+            await host.StartAsync();
+            StartupMemory.Release();
+            await host.WaitForShutdownAsync();
             return 0;
         }
         catch (Exception e) when (StartupProblem(e) is { } problem)
@@ -99,6 +102,14 @@ public static class BlockBotProgram
             return plain.Build();
         }
 
+        return BuildWeb(args, contentRoot, urls, configureServices);
+    }
+
+    // A method of its own, not inlined, so that a console-only bot does not load ASP.NET Core's assemblies: the JIT loads
+    // those of the types a method it compiles names.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IHost BuildWeb(string[] args, string contentRoot, string urls, Action<IServiceCollection>? configureServices)
+    {
         var web = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
         web.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         web.AddBlockBot();

@@ -27,4 +27,20 @@ public sealed class ConversationReferenceRecorderTests
         await new TestFlow(adapter, (turn, token) => Task.CompletedTask).Send("still there?").StartTestAsync();
         Assert.Equal([anna, anna], directory.Saved);
     }
+
+    [Fact]
+    public async Task A_reference_that_changed_is_saved_again_then_spared_while_unchanged()
+    {
+        var directory = new RecordingConversationDirectory();
+        using var recorder = new ConversationReferenceRecorder(directory);
+        var firstChat = new TestAdapter(TestAdapter.CreateConversation("chat-1", "anna")).Use(recorder);
+        var secondChat = new TestAdapter(TestAdapter.CreateConversation("chat-2", "anna")).Use(recorder);
+        var anna = new CustomerId(firstChat.Conversation.ChannelId, "anna");
+
+        await new TestFlow(firstChat, (turn, token) => Task.CompletedTask).Send("hello").StartTestAsync();
+        await new TestFlow(secondChat, (turn, token) => Task.CompletedTask).Send("I wrote from my other chat").StartTestAsync();
+        await new TestFlow(secondChat, (turn, token) => Task.CompletedTask).Send("still blocked").StartTestAsync();
+
+        Assert.Equal([anna, anna], directory.Saved);
+    }
 }
