@@ -27,7 +27,7 @@ internal static class StartupMemory
     }
 
     // DllImport rather than LibraryImport: a call with only blittable arguments needs no generated marshalling, and the
-    // project no unsafe code.
+    // project has no unsafe code.
     [DllImport("libc", EntryPoint = "malloc_trim")]
     private static extern int MallocTrim(nuint pad);
 }
