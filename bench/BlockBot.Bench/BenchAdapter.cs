@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using BlockBot.Conversation.Pipeline;
 using BlockBot.Conversation.Proactive;
@@ -10,7 +9,7 @@ namespace BlockBot.Bench;
 /// <summary>
 /// A Bot Framework channel for many simulated customers in one process, with the product's pipeline.
 /// Each customer has a conversation of their own; the bot's replies to it, in its turns and in
-/// proactive ones (reminders, staff events), go to that customer's queue.
+/// proactive ones (reminders, staff events), go to that customer's queue in the run's <see cref="BenchInboxes"/>.
 /// </summary>
 public sealed class BenchAdapter : ProactiveAdapter
 {
@@ -18,13 +17,14 @@ public sealed class BenchAdapter : ProactiveAdapter
 
     private readonly IBot _bot;
     private readonly ChannelAccount _botAccount = new("blockbot", "BlockBot");
-    private readonly ConcurrentDictionary<string, Channel<Activity>> _inboxes = new(StringComparer.Ordinal);
+    private readonly BenchInboxes _inboxes;
     private long _proactiveTurns;
     private long _undeliverable;
 
-    public BenchAdapter(IBot bot, BotPipeline pipeline)
+    public BenchAdapter(IBot bot, BotPipeline pipeline, BenchInboxes inboxes)
     {
         _bot = bot;
+        _inboxes = inboxes;
         pipeline.ApplyTo(this);
     }
 
@@ -37,24 +37,9 @@ public sealed class BenchAdapter : ProactiveAdapter
     public long Undeliverable => Interlocked.Read(ref _undeliverable);
 
     /// <summary>Opens the customer's conversation; the bot's replies to it arrive on the returned reader.</summary>
-    public ChannelReader<Activity> Open(string userId)
-    {
-        var inbox = Channel.CreateUnbounded<Activity>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
-        if (!_inboxes.TryAdd(ConversationIdOf(userId), inbox))
-        {
-            throw new InvalidOperationException($"The conversation of {userId} is already open.");
-        }
+    public ChannelReader<Activity> Open(string userId) => _inboxes.Open(ConversationIdOf(userId));
 
-        return inbox.Reader;
-    }
-
-    public void Close(string userId)
-    {
-        if (_inboxes.TryRemove(ConversationIdOf(userId), out var inbox))
-        {
-            inbox.Writer.TryComplete();
-        }
-    }
+    public void Close(string userId) => _inboxes.Close(ConversationIdOf(userId));
 
     /// <summary>Runs the turn of one customer message; returns when the turn is finished.</summary>
     public async Task SendAsync(string userId, string text, CancellationToken cancellationToken)
@@ -84,7 +69,7 @@ public sealed class BenchAdapter : ProactiveAdapter
             var activity = activities[i];
             var conversationId = activity.Conversation?.Id ?? turnContext.Activity.Conversation?.Id ?? string.Empty;
             if (activity.Type == ActivityTypes.Message
-                && !(_inboxes.TryGetValue(conversationId, out var inbox) && inbox.Writer.TryWrite(activity)))
+                && !_inboxes.TryDeliver(conversationId, activity))
             {
                 Interlocked.Increment(ref _undeliverable);
             }

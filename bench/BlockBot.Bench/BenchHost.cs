@@ -12,7 +12,7 @@ namespace BlockBot.Bench;
 /// </summary>
 public static class BenchHost
 {
-    public static IHost Build(BenchOptions options, BenchDatabase database, LogCounter logCounter)
+    public static IHost Build(BenchOptions options, BenchDatabase database, LogCounter logCounter, BenchShared shared)
     {
         var root = RepositoryRoot.Find();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -40,7 +40,7 @@ public static class BenchHost
 
         builder.Services
             .AddBlockBotCore(builder.Configuration)
-            .AddBlockBotBench();
+            .AddBlockBotBench(shared);
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         return builder.Build();
     }

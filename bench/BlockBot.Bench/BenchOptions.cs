@@ -12,16 +12,22 @@ public sealed record BenchOptions(
     string? DatabasePath,
     TimeSpan ConversationTimeout,
     TimeSpan OverallTimeout,
-    string? PostgresAdmin = null)
+    string? PostgresAdmin = null,
+    int Instances = 1,
+    double ThinkSeconds = 0)
 {
     public const string Usage = """
-        Usage: BlockBot.Bench --conversations N [--periods-seconds S] [--database PATH | --postgres CONNECTION]
-                              [--conversation-timeout-seconds T] [--timeout-seconds T]
+        Usage: BlockBot.Bench --conversations N [--periods-seconds S] [--database PATH | --postgres CONNECTION [--instances 2]]
+                              [--think-seconds S] [--conversation-timeout-seconds T] [--timeout-seconds T]
           --conversations                 concurrent simulated customers (default 50)
           --periods-seconds               every reminder period, in seconds (default 2, at least 1)
           --database                      SQLite file to use and keep (default: a fresh temp file, deleted after)
           --postgres                      a PostgreSQL server (connection string of a user who may create databases):
                                           the run gets a fresh database there, dropped after
+          --instances                     bot instances (hosts) on the one PostgreSQL database, customers spread
+                                          over them in turn (default 1; more than one needs --postgres)
+          --think-seconds                 customers think before each message, a random 0.5-1.5 times S, as people
+                                          do (default 0: a closed loop without pauses, every step a burst of all N)
           --conversation-timeout-seconds  a conversation not finished by then counts as failed (default 300)
           --timeout-seconds               the whole run stops by then (default 600)
         """;
@@ -40,6 +46,8 @@ public sealed record BenchOptions(
             "--postgres" when value.Length > 0 => options with { PostgresAdmin = value },
             "--conversation-timeout-seconds" when Seconds(value) is { } s => options with { ConversationTimeout = s },
             "--timeout-seconds" when Seconds(value) is { } s => options with { OverallTimeout = s },
+            "--instances" when BenchArguments.PositiveInt(value) is { } n => options with { Instances = n },
+            "--think-seconds" when Seconds(value) is { } s => options with { ThinkSeconds = s.TotalSeconds },
             _ => null,
         }, out error);
         if (options is null)
@@ -50,6 +58,12 @@ public sealed record BenchOptions(
         if (options is { DatabasePath: not null, PostgresAdmin: not null })
         {
             error = "--database (an SQLite file) and --postgres (a PostgreSQL server) exclude each other.";
+            return null;
+        }
+
+        if (options is { Instances: > 1, PostgresAdmin: null })
+        {
+            error = "--instances above 1 needs --postgres: several instances share a PostgreSQL database, not an SQLite file.";
             return null;
         }
 

@@ -15,8 +15,10 @@ public static class BenchReport
         output.WriteLine($"BlockBot bench: {options.Conversations} concurrent conversations, first-block path to the chats_only_end reminder");
         output.WriteLine($"periods {Number(options.PeriodsSeconds, "0.##")} s, staff take and finish each card at once, {Environment.ProcessorCount} CPUs, " +
                          $"{(memory.ServerGc ? "server" : "workstation")} GC, Quartz {result.QuartzThreads} threads");
-        output.WriteLine($"database {result.Database}");
-        output.WriteLine("customers answer without a pause, so every step of the path reaches the bot as a burst of all conversations");
+        output.WriteLine($"database {result.Database}{(options.Instances > 1 ? $", {options.Instances} bot instances on it, customers spread over them" : "")}");
+        output.WriteLine(options.ThinkSeconds > 0
+            ? $"customers think {Number(options.ThinkSeconds * 0.5, "0.##")}-{Number(options.ThinkSeconds * 1.5, "0.##")} s before each message (the first too), as people do"
+            : "customers answer without a pause (closed loop), so every step of the path reaches the bot as a burst of all conversations: a turn waits behind the whole burst");
         output.WriteLine();
 
         Row(output, "Figure", "Value");

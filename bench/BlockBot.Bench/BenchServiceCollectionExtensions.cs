@@ -15,11 +15,14 @@ public static class BenchServiceCollectionExtensions
     /// measuring wrappers around the product's event dispatcher, state storage and dialog actions.
     /// Call after <c>AddBlockBotCore</c>: the wrappers replace its registrations.
     /// </summary>
-    public static IServiceCollection AddBlockBotBench(this IServiceCollection services)
+    /// <param name="shared">What this instance shares with the run's other instances.</param>
+    public static IServiceCollection AddBlockBotBench(this IServiceCollection services, BenchShared shared)
     {
-        services.AddSingleton<BenchMeasurements>();
-        services.AddSingleton<OperationTimings>();
-        services.AddSingleton<FireDelayListener>();
+        ArgumentNullException.ThrowIfNull(shared);
+        services.AddSingleton(shared.Inboxes);
+        services.AddSingleton(shared.Measurements);
+        services.AddSingleton(shared.Timings);
+        services.AddSingleton(shared.FireDelays);
         services.AddSingleton<BenchAdapter>();
         services.AddSingleton<IProactiveAdapter>(sp => sp.GetRequiredService<BenchAdapter>());
         services.AddSingleton<AutoStaffChat>();

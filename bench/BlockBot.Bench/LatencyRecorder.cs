@@ -13,14 +13,21 @@ public sealed class LatencyRecorder
         }
     }
 
-    public LatencySummary Summarise()
+    public LatencySummary Summarise() => Summarise([this]);
+
+    /// <summary>The durations of all <paramref name="recorders"/> together (one per bot instance of a run).</summary>
+    public static LatencySummary Summarise(IEnumerable<LatencyRecorder> recorders)
     {
-        double[] sorted;
-        lock (_milliseconds)
+        var all = new List<double>();
+        foreach (var recorder in recorders)
         {
-            sorted = [.. _milliseconds];
+            lock (recorder._milliseconds)
+            {
+                all.AddRange(recorder._milliseconds);
+            }
         }
 
+        var sorted = all.ToArray();
         Array.Sort(sorted);
         return LatencySummary.Of(sorted);
     }

@@ -5,7 +5,8 @@ namespace BlockBot.Bench;
 
 /// <summary>
 /// One customer going through the first-block path: each message is sent, its turn awaited and its
-/// replies checked against the dialogs; between the turns the customer waits for staff and the reminder.
+/// replies checked against the dialogs; between the turns the customer waits for staff and the reminder, and with
+/// <see cref="BenchOptions.ThinkSeconds"/> thinks before each message (the first too, so arrivals spread out).
 /// The customer's conversation opens when the customer is created and closes when the run ends.
 /// </summary>
 public sealed class SimulatedCustomer(
@@ -43,8 +44,7 @@ public sealed class SimulatedCustomer(
                 measurements.StaffDoneToCustomer.Record(TimeProvider.System.GetElapsedTime(done));
             }
 
-            var connected = TimeProvider.System.GetTimestamp();
-            await SayAsync("connected (schedules the reminder)", "Подключили", replies.AfterConnected, cancellationToken);
+            var connected = await SayAsync("connected (schedules the reminder)", "Подключили", replies.AfterConnected, cancellationToken);
             await ExpectAsync(replies.ChatsOnlyEnd, cancellationToken);
             var late = TimeProvider.System.GetElapsedTime(connected) - TimeSpan.FromSeconds(options.PeriodsSeconds);
             measurements.ReminderDelay.Record(late < TimeSpan.Zero ? TimeSpan.Zero : late);
@@ -68,13 +68,21 @@ public sealed class SimulatedCustomer(
         }
     }
 
-    private async Task SayAsync(string step, string text, IReadOnlyList<ReplyPattern> expected, CancellationToken cancellationToken)
+    /// <returns>When the message was sent (a <see cref="TimeProvider.GetTimestamp"/> value), after the thinking.</returns>
+    private async Task<long> SayAsync(string step, string text, IReadOnlyList<ReplyPattern> expected, CancellationToken cancellationToken)
     {
+        if (options.ThinkSeconds > 0)
+        {
+            _doing = $"thinking before '{text}'";
+            await Task.Delay(TimeSpan.FromSeconds(options.ThinkSeconds * (0.5 + Random.Shared.NextDouble())), cancellationToken);
+        }
+
         _doing = $"sending '{text}'";
         var sent = TimeProvider.System.GetTimestamp();
         await adapter.SendAsync(userId, text, cancellationToken);
         measurements.RecordTurn(step, TimeProvider.System.GetElapsedTime(sent));
         await ExpectAsync(expected, cancellationToken);
+        return sent;
     }
 
     /// <summary>

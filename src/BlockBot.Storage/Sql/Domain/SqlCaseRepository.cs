@@ -4,43 +4,50 @@ using Dapper;
 
 namespace BlockBot.Storage.Sql.Domain;
 
-public sealed class SqlCaseRepository(IDbConnectionFactory connections) : ICaseRepository
+public sealed class SqlCaseRepository(IDbConnectionFactory connections, SqlDomainWrites writes) : ICaseRepository
 {
     private const string Select = $"SELECT {CaseRow.Columns} FROM support_case";
 
+    /// <summary>Writes on their own, each in its own transaction (tests and tools with no turn store).</summary>
+    public SqlCaseRepository(IDbConnectionFactory connections)
+        : this(connections, new SqlDomainWrites(connections, []))
+    {
+    }
+
     public async Task<BlockCase> CreateAsync(BlockCase newCase, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = SqlValues.TimeText(newCase.CreatedAt);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE support_case SET outcome = @Cancelled, stage = @Cancelled, closed_at = @Now, updated_at = @Now
-            WHERE customer_key = @CustomerKey AND closed_at IS NULL
-            """,
-            new { Cancelled = CaseOutcomes.Cancelled, Now = now, CustomerKey = newCase.Customer.Key },
-            transaction,
-            cancellationToken: cancellationToken));
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
-            INSERT INTO support_case (customer_key, line, line_key, crm_marketing, repeated, stage, outcome, created_at, updated_at, closed_at)
-            VALUES (@CustomerKey, @Line, @LineKey, @CrmMarketing, @Repeated, @Stage, NULL, @CreatedAt, @UpdatedAt, NULL)
-            RETURNING id
-            """,
-            new
-            {
-                CustomerKey = newCase.Customer.Key,
-                newCase.Line,
-                LineKey = LineKey.Of(newCase.Line),
-                CrmMarketing = SqlValues.Flag(newCase.CrmMarketing),
-                Repeated = SqlValues.Flag(newCase.Repeated),
-                newCase.Stage,
-                CreatedAt = now,
-                UpdatedAt = SqlValues.TimeText(newCase.UpdatedAt),
-            },
-            transaction,
-            cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        long id = 0;
+        await writes.RunAsync(async (connection, transaction, token) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE support_case SET outcome = @Cancelled, stage = @Cancelled, closed_at = @Now, updated_at = @Now
+                WHERE customer_key = @CustomerKey AND closed_at IS NULL
+                """,
+                new { Cancelled = CaseOutcomes.Cancelled, Now = now, CustomerKey = newCase.Customer.Key },
+                transaction,
+                cancellationToken: token));
+            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                INSERT INTO support_case (customer_key, line, line_key, crm_marketing, repeated, stage, outcome, created_at, updated_at, closed_at)
+                VALUES (@CustomerKey, @Line, @LineKey, @CrmMarketing, @Repeated, @Stage, NULL, @CreatedAt, @UpdatedAt, NULL)
+                RETURNING id
+                """,
+                new
+                {
+                    CustomerKey = newCase.Customer.Key,
+                    newCase.Line,
+                    LineKey = LineKey.Of(newCase.Line),
+                    CrmMarketing = SqlValues.Flag(newCase.CrmMarketing),
+                    Repeated = SqlValues.Flag(newCase.Repeated),
+                    newCase.Stage,
+                    CreatedAt = now,
+                    UpdatedAt = SqlValues.TimeText(newCase.UpdatedAt),
+                },
+                transaction,
+                cancellationToken: token));
+        }, cancellationToken);
         return newCase with { Id = id, Outcome = null, ClosedAt = null };
     }
 
@@ -73,24 +80,22 @@ public sealed class SqlCaseRepository(IDbConnectionFactory connections) : ICaseR
 
     public async Task<bool> UpdateStageAsync(long id, string stage, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
+        var changed = await writes.ExecuteAsync(
             "UPDATE support_case SET stage = @Stage, updated_at = @Now WHERE id = @Id",
             new { Id = id, Stage = stage, Now = SqlValues.TimeText(now) },
-            cancellationToken: cancellationToken));
+            cancellationToken);
         return changed == 1;
     }
 
     public async Task<bool> CloseAsync(long id, string outcome, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
+        var changed = await writes.ExecuteAsync(
             """
             UPDATE support_case SET outcome = @Outcome, stage = @Outcome, closed_at = @Now, updated_at = @Now
             WHERE id = @Id AND closed_at IS NULL
             """,
             new { Id = id, Outcome = outcome, Now = SqlValues.TimeText(now) },
-            cancellationToken: cancellationToken));
+            cancellationToken);
         return changed == 1;
     }
 

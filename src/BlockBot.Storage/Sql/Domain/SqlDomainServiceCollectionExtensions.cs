@@ -3,6 +3,7 @@ using BlockBot.Support.Cases;
 using BlockBot.Support.Events;
 using BlockBot.Support.Tickets;
 using BlockBot.Support.Transcripts;
+using BlockBot.Storage.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlockBot.Storage.Sql.Domain;
@@ -14,10 +15,13 @@ public static class SqlDomainServiceCollectionExtensions
     /// the messages the bot did not understand (<c>009_unanswered_message.sql</c>), which the domain erases with a customer,
     /// the outbox of conversation events (<c>013_queued_event.sql</c>), and the conversations' transcripts
     /// (<c>010_transcript.sql</c>), read by staff and erased with a customer or by age.
-    /// Needs <see cref="IDbConnectionFactory"/>, which the storage registration provides.
+    /// Needs <see cref="IDbConnectionFactory"/>, which the storage registration provides; on SQLite the writes join the
+    /// turns' group commit when the composition has a turn store (<see cref="SqlDomainWrites"/>).
     /// </summary>
     public static IServiceCollection AddBlockBotSqlDomain(this IServiceCollection services)
     {
+        services.AddSingleton<SqlDomainWrites>();
+        services.AddTurnRecordWriter<DomainWriteWriter>();
         services.AddSingleton<ICaseRepository, SqlCaseRepository>();
         services.AddSingleton<ITicketRepository, SqlTicketRepository>();
         services.AddSingleton<IUnansweredMessages, SqlUnansweredMessages>();

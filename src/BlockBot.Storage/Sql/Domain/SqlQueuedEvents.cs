@@ -6,8 +6,14 @@ using Dapper;
 namespace BlockBot.Storage.Sql.Domain;
 
 /// <summary>The <c>queued_event</c> table: the outbox of conversation events (<c>013_queued_event.sql</c>).</summary>
-public sealed class SqlQueuedEvents(IDbConnectionFactory connections) : IQueuedEvents
+public sealed class SqlQueuedEvents(IDbConnectionFactory connections, SqlDomainWrites writes) : IQueuedEvents
 {
+    /// <summary>Writes on their own, each in its own transaction (tests and tools with no turn store).</summary>
+    public SqlQueuedEvents(IDbConnectionFactory connections)
+        : this(connections, new SqlDomainWrites(connections, []))
+    {
+    }
+
     public async Task AddAsync(
         CustomerId customer,
         string eventName,
@@ -16,16 +22,15 @@ public sealed class SqlQueuedEvents(IDbConnectionFactory connections) : IQueuedE
         DateTimeOffset queuedAt,
         CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
         var at = SqlValues.TimeText(queuedAt);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await writes.ExecuteAsync(
             """
             INSERT INTO queued_event (customer_key, event, event_values, delivery_id, queued_at, failed_attempts, next_attempt_at)
             VALUES (@CustomerKey, @Event, @Values, @DeliveryId, @At, 0, @At)
             ON CONFLICT (delivery_id) DO NOTHING
             """,
             new { CustomerKey = customer.Key, Event = eventName, Values = JsonSerializer.Serialize(values), DeliveryId = deliveryId, At = at },
-            cancellationToken: cancellationToken));
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<QueuedEvent>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
@@ -50,18 +55,16 @@ public sealed class SqlQueuedEvents(IDbConnectionFactory connections) : IQueuedE
 
     public async Task PostponeAsync(long id, int failedAttempts, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await writes.ExecuteAsync(
             "UPDATE queued_event SET failed_attempts = @FailedAttempts, next_attempt_at = @NextAttemptAt WHERE id = @Id",
             new { Id = id, FailedAttempts = failedAttempts, NextAttemptAt = SqlValues.TimeText(nextAttemptAt) },
-            cancellationToken: cancellationToken));
+            cancellationToken);
     }
 
     public async Task RemoveAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM queued_event WHERE id = @Id", new { Id = id }, cancellationToken: cancellationToken));
+        await writes.ExecuteAsync(
+            "DELETE FROM queued_event WHERE id = @Id", new { Id = id }, cancellationToken);
     }
 
     public async Task RemoveForCustomerAsync(CustomerId customer, CancellationToken cancellationToken)

@@ -5,14 +5,19 @@ using Dapper;
 
 namespace BlockBot.Storage.Sql.Domain;
 
-public sealed class SqlTicketRepository(IDbConnectionFactory connections) : ITicketRepository
+public sealed class SqlTicketRepository(IDbConnectionFactory connections, SqlDomainWrites writes) : ITicketRepository
 {
     private const string Select = $"SELECT {TicketRow.Columns} FROM handoff_ticket";
 
+    /// <summary>Writes on their own, each in its own transaction (tests and tools with no turn store).</summary>
+    public SqlTicketRepository(IDbConnectionFactory connections)
+        : this(connections, new SqlDomainWrites(connections, []))
+    {
+    }
+
     public async Task<HandoffTicket> AddAsync(HandoffTicket ticket, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+        var id = await writes.ScalarAsync<long>(
             """
             INSERT INTO handoff_ticket (kind, state, customer_key, case_id, line, line_key, crm_marketing, repeated, customer_language,
                                         created_at, opens_at, handled_by, decline_reason, taken_at, closed_at, staff_message_ref)
@@ -39,7 +44,7 @@ public sealed class SqlTicketRepository(IDbConnectionFactory connections) : ITic
                 ClosedAt = SqlValues.TimeText(ticket.ClosedAt),
                 ticket.StaffMessageRef,
             },
-            cancellationToken: cancellationToken));
+            cancellationToken);
         return ticket with { Id = id };
     }
 
@@ -79,8 +84,7 @@ public sealed class SqlTicketRepository(IDbConnectionFactory connections) : ITic
 
     public async Task<bool> TryChangeStateAsync(HandoffTicket changed, TicketState expected, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.ExecuteAsync(new CommandDefinition(
+        var rows = await writes.ExecuteAsync(
             """
             UPDATE handoff_ticket
             SET state = @State, handled_by = @HandledBy, decline_reason = @DeclineReason, opens_at = @OpensAt,
@@ -98,17 +102,16 @@ public sealed class SqlTicketRepository(IDbConnectionFactory connections) : ITic
                 ClosedAt = SqlValues.TimeText(changed.ClosedAt),
                 Expected = expected.ToText(),
             },
-            cancellationToken: cancellationToken));
+            cancellationToken);
         return rows == 1;
     }
 
     public async Task SetStaffMessageRefAsync(long id, string? staffMessageRef, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await writes.ExecuteAsync(
             "UPDATE handoff_ticket SET staff_message_ref = @StaffMessageRef WHERE id = @Id",
             new { Id = id, StaffMessageRef = staffMessageRef },
-            cancellationToken: cancellationToken));
+            cancellationToken);
     }
 
     public async Task DeleteForCustomerAsync(CustomerId customer, CancellationToken cancellationToken)
