@@ -59,9 +59,12 @@ if has telegram; then
     fi
 fi
 
-echo "building the BlockBot bench (Release)" >&2
-dotnet build -c Release "$ROOT/bench/BlockBot.Bench" -nologo -v q | tail -3 >&2
-BLOCKBOT=("dotnet" "$ROOT/bench/BlockBot.Bench/bin/Release/net10.0/BlockBot.Bench.dll")
+# Published as the product is deployed (deploy/Containerfile): ReadyToRun for this machine's runtime (ADR 0023).
+echo "publishing the BlockBot bench (Release, ReadyToRun)" >&2
+BENCH_DIR="$ROOT/bench/BlockBot.Bench/bin/Release/net10.0/publish-r2r"
+dotnet publish -c Release "$ROOT/bench/BlockBot.Bench" --use-current-runtime --self-contained false \
+    -p:PublishReadyToRun=true -o "$BENCH_DIR" -nologo -v q | tail -3 >&2
+BLOCKBOT=("dotnet" "$BENCH_DIR/BlockBot.Bench.dll")
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$WORKDIR/results-$STAMP.jsonl"
@@ -85,7 +88,7 @@ for run in $(seq 1 "$RUNS"); do
                 --warmup-turns "$TG_WARMUP" | tail -1)"
             echo "{\"bot\":\"grammy\",\"run\":$run,\"result\":$line}" >> "$OUT"
             echo "run $run N=$n grammY runner sqlite: $(echo "$line" | tps updates_per_s) updates/s" >&2
-            line="$(node "$ROOT/bench/telegram-peer/bench.js" --worker --peers "$PEERS" --n "$n" --turns "$TG_TURNS" \
+            line="$(node "$ROOT/bench/telegram-peer/bench.js" --worker --bot "$BENCH_DIR/BlockBot.Bench.dll" --peers "$PEERS" --n "$n" --turns "$TG_TURNS" \
                 --warmup-turns "$TG_WARMUP" 2>>"$WORKDIR/blockbot-telegram-$STAMP.log" | tail -1)"
             echo "{\"bot\":\"blockbot-telegram\",\"run\":$run,\"result\":$line}" >> "$OUT"
             echo "run $run N=$n blockbot telegram sqlite: $(echo "$line" | tps updates_per_s) updates/s" >&2
