@@ -195,18 +195,20 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
     /// </summary>
     internal async Task ApplyAsync(DbConnection connection, DbTransaction transaction, IEnumerable<StateWrite> writes, CancellationToken cancellationToken)
     {
+        // The SQLite group commit's connection keeps these statements prepared (ADR 0020); elsewhere Dapper runs them.
+        var writer = connection as SqliteWriterConnection;
         foreach (var write in writes)
         {
             if (write.Document is null)
             {
-                await (connection is SqliteWriterConnection writer
+                await (writer is not null
                     ? writer.Command(KeptDelete, transaction, write.Key).ExecuteNonQueryAsync(cancellationToken)
                     : connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { write.Key }, transaction, cancellationToken: cancellationToken)));
                 continue;
             }
 
-            var changed = await (connection is SqliteWriterConnection kept
-                ? kept.Command(KeptUpsert, transaction, write.Key, write.NewETag, write.Document, write.UpdatedAt, write.CheckETag, write.ExpectedETag)
+            var changed = await (writer is not null
+                ? writer.Command(KeptUpsert, transaction, write.Key, write.NewETag, write.Document, write.UpdatedAt, write.CheckETag, write.ExpectedETag)
                     .ExecuteNonQueryAsync(cancellationToken)
                 : connection.ExecuteAsync(new CommandDefinition(UpsertSql, write, transaction, cancellationToken: cancellationToken)));
             if (changed == 0)
