@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Turns;
+using BlockBot.Storage.Sqlite;
 using Dapper;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,12 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
             etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at
         WHERE @CheckETag = 0 OR bot_state.etag IS NULL OR @ExpectedETag = '*' OR bot_state.etag = @ExpectedETag
         """;
+
+    private const string DeleteSql = "DELETE FROM bot_state WHERE key = @Key";
+
+    private static readonly KeptStatement KeptUpsert = new(UpsertSql, "@Key", "@NewETag", "@Document", "@UpdatedAt", "@CheckETag", "@ExpectedETag");
+
+    private static readonly KeptStatement KeptDelete = new(DeleteSql, "@Key");
 
     /// <summary>A state document's usual length and more: the dialog stack and a profile come to 0.5–1.5 K characters.</summary>
     private const int KeptBuilderCharacters = 4096;
@@ -188,16 +195,22 @@ public sealed class SqlStorage(IDbConnectionFactory connections, TimeProvider ti
     /// </summary>
     internal async Task ApplyAsync(DbConnection connection, DbTransaction transaction, IEnumerable<StateWrite> writes, CancellationToken cancellationToken)
     {
+        // The SQLite group commit's connection keeps these statements prepared (ADR 0020); elsewhere Dapper runs them.
+        var writer = connection as SqliteWriterConnection;
         foreach (var write in writes)
         {
             if (write.Document is null)
             {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "DELETE FROM bot_state WHERE key = @Key", new { write.Key }, transaction, cancellationToken: cancellationToken));
+                await (writer is not null
+                    ? writer.Command(KeptDelete, transaction, write.Key).ExecuteNonQueryAsync(cancellationToken)
+                    : connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { write.Key }, transaction, cancellationToken: cancellationToken)));
                 continue;
             }
 
-            var changed = await connection.ExecuteAsync(new CommandDefinition(UpsertSql, write, transaction, cancellationToken: cancellationToken));
+            var changed = await (writer is not null
+                ? writer.Command(KeptUpsert, transaction, write.Key, write.NewETag, write.Document, write.UpdatedAt, write.CheckETag, write.ExpectedETag)
+                    .ExecuteNonQueryAsync(cancellationToken)
+                : connection.ExecuteAsync(new CommandDefinition(UpsertSql, write, transaction, cancellationToken: cancellationToken)));
             if (changed == 0)
             {
                 logger.LogDebug("State write for {StorageKey} refused: ETag {ExpectedETag} is stale", write.Key, write.ExpectedETag);

@@ -33,9 +33,16 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     async Task<DbConnection> IDbConnectionFactory.OpenAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
+        OpenConfiguredAsync(new SqliteConnection(_connectionString), cancellationToken);
+
+    /// <summary>Opens the connection the turns' group commit keeps for its own, with its kept commands (ADR 0020).</summary>
+    internal Task<SqliteWriterConnection> OpenWriterAsync(CancellationToken cancellationToken) =>
+        OpenConfiguredAsync(new SqliteWriterConnection(_connectionString), cancellationToken);
+
+    private static async Task<TConnection> OpenConfiguredAsync<TConnection>(TConnection connection, CancellationToken cancellationToken)
+        where TConnection : SqliteConnection
     {
-        var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

@@ -18,12 +18,11 @@ namespace BlockBot.Storage.Sqlite;
 /// exception; the others of its group are saved. When the transaction itself fails, no turn of the group is saved and
 /// each gets that error. Every caller learns its outcome only after the COMMIT, so committed callbacks follow it.
 /// One leader at a time writes turns, so turns never meet SQLite's busy handler among themselves; other writers
-/// (Quartz, the channels' stores) still wait on the busy timeout. The leader takes its connection from the pool rather
-/// than keeping one of its own: SQLite drops a connection's page cache whenever another connection has committed, and
-/// at one conversation the pool hands the commit the connection that just read the turn's state (measured: with a
-/// writer connection of its own, state reads took ≈ 10 % longer at N = 1).
+/// (Quartz, the channels' stores) still wait on the busy timeout. The leaders share a connection of their own
+/// (<see cref="SqliteWriterConnection"/>, ADR 0020) that keeps the statements every commit runs prepared; it is
+/// closed and opened anew after a failed transaction.
 /// </remarks>
-public sealed class SqliteGroupCommitTurnStore : ITurnStore
+public sealed class SqliteGroupCommitTurnStore : ITurnStore, IDisposable
 {
     /// <summary>Enough to spread one fsync over a burst, few enough that no turn waits long behind the others.</summary>
     internal const int MostPerCommit = 64;
@@ -37,6 +36,11 @@ public sealed class SqliteGroupCommitTurnStore : ITurnStore
     private readonly Queue<QueuedTurn> _queue = new();
     private readonly Lock _gate = new();
     private bool _leading;
+
+    /// <summary>Held by the commit that uses <see cref="_writer"/>, and by <see cref="Dispose"/>.</summary>
+    private readonly SemaphoreSlim _writerInUse = new(1, 1);
+    private SqliteWriterConnection? _writer;
+    private bool _disposed;
 
     public SqliteGroupCommitTurnStore(SqliteConnectionFactory connections, SqlStorage storage, IEnumerable<ITurnRecordWriter> writers, ILogger<SqliteGroupCommitTurnStore> logger)
     {
@@ -111,6 +115,7 @@ public sealed class SqliteGroupCommitTurnStore : ITurnStore
     /// <summary>Saves the group in one transaction and records each turn's outcome in it; never throws.</summary>
     private async Task CommitAsync(List<QueuedTurn> group)
     {
+        await _writerInUse.WaitAsync(CancellationToken.None);
         try
         {
             await _storage.CommitInOrderAsync(
@@ -119,6 +124,8 @@ public sealed class SqliteGroupCommitTurnStore : ITurnStore
         }
         catch (Exception failure)
         {
+            // Whatever broke the transaction may have left the connection unfit: the next commit opens another.
+            await DropWriterAsync();
             if (group.Count > 1)
             {
                 _logger.LogWarning(failure, "A group commit of {TurnCount} turns failed; none of them is saved", group.Count);
@@ -128,6 +135,26 @@ public sealed class SqliteGroupCommitTurnStore : ITurnStore
             {
                 turn.Failure ??= failure;
             }
+        }
+        finally
+        {
+            _writerInUse.Release();
+        }
+    }
+
+    /// <summary>The leaders' connection, opened when the first commit (or the first after a failure) needs it.</summary>
+    private async Task<SqliteWriterConnection> WriterAsync()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _writer ??= await _connections.OpenWriterAsync(CancellationToken.None);
+    }
+
+    private async Task DropWriterAsync()
+    {
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            await writer.DisposeAsync();
         }
     }
 
@@ -142,7 +169,7 @@ public sealed class SqliteGroupCommitTurnStore : ITurnStore
     /// <returns>The state rows committed, or null when a turn of a group of several failed and nothing was saved.</returns>
     private async Task<IReadOnlyList<StateWrite>?> WriteTogetherAsync(List<QueuedTurn> group)
     {
-        await using var connection = await _connections.OpenAsync(CancellationToken.None);
+        var connection = await WriterAsync();
         // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE: the write lock is taken up front.
         await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
         try
@@ -165,7 +192,7 @@ public sealed class SqliteGroupCommitTurnStore : ITurnStore
 
     private async Task<IReadOnlyList<StateWrite>> WriteTurnByTurnAsync(List<QueuedTurn> group)
     {
-        await using var connection = await _connections.OpenAsync(CancellationToken.None);
+        var connection = await WriterAsync();
         await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
         foreach (var turn in group)
         {
@@ -209,5 +236,21 @@ public sealed class SqliteGroupCommitTurnStore : ITurnStore
         }
 
         next?.Lead();
+    }
+
+    /// <summary>Closes the leaders' connection once the commit that may be using it has ended; no commit runs after.</summary>
+    public void Dispose()
+    {
+        _writerInUse.Wait();
+        try
+        {
+            _disposed = true;
+            _writer?.Dispose();
+            _writer = null;
+        }
+        finally
+        {
+            _writerInUse.Release();
+        }
     }
 }

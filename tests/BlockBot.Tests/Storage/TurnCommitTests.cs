@@ -106,6 +106,33 @@ public sealed class TurnCommitTests : IDisposable
         Assert.Equal(2, replies.Count(r => r.Contains("Queue cleared", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task Turns_one_after_another_on_one_store_clear_a_state_write_it_again_and_refuse_a_stale_one()
+    {
+        var factory = await _database.MigrateAsync();
+        var storage = new SqlStorage(factory, TimeProvider.System, NullLogger<SqlStorage>.Instance);
+        var store = TurnStore(factory, storage);
+        await storage.WriteAsync(new Dictionary<string, object> { ["state"] = new PocoItem { Count = 1 }, ["item"] = new PocoStoreItem { Count = 1 } });
+        var etag = ((PocoStoreItem)(await storage.ReadAsync(["item"]))["item"]).ETag;
+
+        var clearing = new TurnUnitOfWork();
+        await new TurnStateStorage(storage, clearing).DeleteAsync(["state"]);
+        await store.SaveAsync(clearing, CancellationToken.None);
+        Assert.Empty(await storage.ReadAsync(["state"]));
+
+        var writing = new TurnUnitOfWork();
+        await new TurnStateStorage(storage, writing).WriteAsync(new Dictionary<string, object> { ["state"] = new PocoItem { Count = 3 }, ["item"] = new PocoStoreItem { Count = 2, ETag = etag } });
+        await store.SaveAsync(writing, CancellationToken.None);
+
+        var stale = new TurnUnitOfWork();
+        await new TurnStateStorage(storage, stale).WriteAsync(new Dictionary<string, object> { ["state"] = new PocoItem { Count = 4 }, ["item"] = new PocoStoreItem { Count = 3, ETag = etag } });
+        await Assert.ThrowsAsync<StorageConflictException>(() => store.SaveAsync(stale, CancellationToken.None));
+
+        var stored = await new SqlStorage(factory, TimeProvider.System, NullLogger<SqlStorage>.Instance).ReadAsync(["state", "item"]);
+        Assert.Equal(3, ((PocoItem)stored["state"]).Count);
+        Assert.Equal(2, ((PocoStoreItem)stored["item"]).Count);
+    }
+
     private static ITurnStore TurnStore(IDbConnectionFactory factory, SqlStorage storage) =>
         TempDatabase.TurnStoreOn(factory, storage, new EventDeliveredWriter(TimeProvider.System), new MachineWentDownWriter());
 
