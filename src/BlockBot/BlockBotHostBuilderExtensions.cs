@@ -4,6 +4,7 @@ using BlockBot.Channels.Telegram;
 using BlockBot.Channels.WebChat;
 using BlockBot.Conversation;
 using BlockBot.Conversation.Diagnostics;
+using BlockBot.Memory;
 using BlockBot.Storage;
 using BlockBot.Storage.Channels.Bitrix24;
 using BlockBot.Storage.Channels.Telegram;
@@ -85,6 +86,7 @@ public static class BlockBotHostBuilderExtensions
             configuration,
             [configuration.TelegramStaffChatOption(), configuration.Bitrix24StaffChatOption(), configuration.ConsoleStaffChatOption()]);
         services.AddBlockBotMetricsExport(configuration);
+        services.AddBlockBotMemory(configuration);
         return builder;
     }
 

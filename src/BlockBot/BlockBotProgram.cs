@@ -7,6 +7,7 @@ using BlockBot.Conversation.Dialogs.Loading;
 using BlockBot.Conversation.Engine;
 using BlockBot.Desk;
 using BlockBot.Health;
+using BlockBot.Memory;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +44,8 @@ public static class BlockBotProgram
 
             using var host = BuildChecked(args);
             await host.StartAsync();
-            StartupMemory.Release();
+            // What start-up used once and no longer needs (README, "Idle, start-up and memory").
+            host.Services.GetRequiredService<IdleMemoryRelease>().ReleaseNow();
             await host.WaitForShutdownAsync();
             return 0;
         }

@@ -12,8 +12,9 @@ public sealed record StoredConversationsOptions(int Conversations, int Concurren
         Usage: BlockBot.Bench --stored-conversations N [--concurrent C] [--idle-seconds S] [--database PATH]
           N                distinct conversations (one customer each), each through the 6-turn procedure once
           --concurrent     conversations in flight at once (default 100)
-          --idle-seconds   idle time before the first figures and after the forced GC (default 10); a dotnet-gcdump
-                           of the idle process can be taken then (the PID is printed to standard error)
+          --idle-seconds   idle time before the first figures, after the conversations and after the forced GC
+                           (default 10); a dotnet-gcdump of the idle process can be taken then (the PID is printed
+                           to standard error)
           --database       SQLite file to use and keep (default: a fresh temp file, deleted after)
         """;
 

@@ -31,6 +31,11 @@ public static class StoredConversationsRun
         var wall = Stopwatch.GetElapsedTime(began);
         var served = MemorySnapshot.Capture();
 
+        // As a bot left alone after the burst: whatever it gives back by itself (BlockBot:Memory).
+        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"stored-conversations: pid {Environment.ProcessId} served; idling {idle.TotalSeconds:0} s"));
+        await Task.Delay(idle, cancellationToken);
+        var quiet = MemorySnapshot.Capture();
+
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var collected = MemorySnapshot.Capture();
@@ -54,6 +59,7 @@ public static class StoredConversationsRun
             ["database_mb"] = MemorySnapshot.Megabytes(database.SizeBytes),
             ["idle_after_start"] = started.ToReport(),
             ["after_conversations"] = served.ToReport(),
+            ["idle_after_conversations"] = quiet.ToReport(),
             ["after_forced_gc"] = collected.ToReport(),
             ["idle_after_gc"] = idled.ToReport(),
             ["after_aggressive_gc"] = released.ToReport(),
@@ -62,7 +68,7 @@ public static class StoredConversationsRun
         await host.StopAsync(CancellationToken.None);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"blockbot stored-conversations N={options.Conversations}: RSS idle {started.RssBytes / 1048576.0:0.0} MB → {served.RssBytes / 1048576.0:0.0} after serving " +
-            $"→ {idled.RssBytes / 1048576.0:0.0} idle after GC (peak {idled.PeakRssBytes / 1048576.0:0.0}) → {released.RssBytes / 1048576.0:0.0} after an aggressive GC; GC heap {idled.HeapSizeBytes / 1048576.0:0.0} MB; " +
+            $"→ {quiet.RssBytes / 1048576.0:0.0} idle → {idled.RssBytes / 1048576.0:0.0} idle after GC (peak {idled.PeakRssBytes / 1048576.0:0.0}) → {released.RssBytes / 1048576.0:0.0} after an aggressive GC; GC heap {idled.HeapSizeBytes / 1048576.0:0.0} MB; " +
             $"database {result["database_mb"]} MB; {result["turns_per_s"]:0} turns/s"));
         await output.WriteLineAsync(JsonSerializer.Serialize(result));
         return 0;

@@ -9,6 +9,7 @@ using BlockBot.Channels.WebChat.Retention;
 using BlockBot.Channels.Console;
 using BlockBot.Channels.Telegram;
 using BlockBot.Conversation;
+using BlockBot.Memory;
 using BlockBot.Storage;
 using BlockBot.Support.Diagnostics;
 using BlockBot.Support.Policy;
@@ -39,6 +40,7 @@ public static partial class SettingsCheck
         (Bitrix24Options.Section, typeof(Bitrix24Options)),
         (WebChatOptions.Section, typeof(WebChatOptions)),
         (WebChatRetentionOptions.Section, typeof(WebChatRetentionOptions)),
+        (MemoryOptions.Section, typeof(MemoryOptions)),
     ];
 
     private static readonly (string Key, Func<string, IConfiguration, bool> IsValid, string Allowed)[] KeyRules =

@@ -4,6 +4,7 @@ using BlockBot.Channels.Bitrix24;
 using BlockBot.Channels.Console;
 using BlockBot.Channels.Telegram;
 using BlockBot.Conversation;
+using BlockBot.Memory;
 using BlockBot.Storage;
 using BlockBot.Support.Diagnostics;
 using BlockBot.Support.Policy;
@@ -30,6 +31,7 @@ public sealed class BadSettingsTests : IDisposable
         (ConsoleOptions.Section, typeof(ConsoleOptions)),
         (TelegramOptions.Section, typeof(TelegramOptions)),
         (Bitrix24Options.Section, typeof(Bitrix24Options)),
+        (MemoryOptions.Section, typeof(MemoryOptions)),
     ];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "blockbot-settings", Guid.NewGuid().ToString("N"));
@@ -74,6 +76,9 @@ public sealed class BadSettingsTests : IDisposable
                 { "BlockBot:Bitrix24:EventPath", "events", false },
                 { "BlockBot:Bitrix24:FetchLimit", "all", false },
                 { "BlockBot:Bitrix24:OperatorQueueId", "first", false },
+                { "BlockBot:Memory:QuietPeriod", "00:00:00", false },
+                { "BlockBot:Memory:BurstMegabytes", "0", false },
+                { "BlockBot:Memory:ReleaseWhenIdle", "sometimes", false },
                 { "linger", "soon", false },
             };
 
