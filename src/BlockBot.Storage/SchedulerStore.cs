@@ -20,7 +20,7 @@ public static class SchedulerStore
     /// <summary>How often a clustered instance tells the others it is alive; twice this without news, its jobs are recovered.</summary>
     internal static readonly TimeSpan ClusterCheckinInterval = TimeSpan.FromSeconds(5);
 
-    /// <summary>Due triggers acquired and fired in one transaction: as many as Quartz's default 10 worker threads.</summary>
+    /// <summary>Due triggers acquired under one lock on PostgreSQL: as many as Quartz's default 10 worker threads.</summary>
     internal const int TriggersAcquiredTogether = 10;
 
     /// <summary>The job store for the provider <c>BlockBot:Storage:Provider</c> names; needs <c>AddBlockBotStorage</c>.</summary>
@@ -37,12 +37,7 @@ public static class SchedulerStore
         }
     }
 
-    private static void ConfigureSqliteStore(IQuartzBuilder quartz)
-    {
-        // Every acquisition and firing is a transaction that waits for the file's one write lock beside the turns'
-        // commits: one at a time, a burst of due reminders fell seconds behind and misfired. Due triggers are acquired
-        // and fired together instead, never ahead of their time (Quartz's fire-ahead window stays 0).
-        quartz.ConfigureScheduler(scheduler => scheduler.MaxBatchSize = TriggersAcquiredTogether);
+    private static void ConfigureSqliteStore(IQuartzBuilder quartz) =>
         quartz.UsePersistentStore(store =>
         {
             // The connection comes from the same factory as ours, so the options are the one source of truth.
@@ -56,7 +51,6 @@ public static class SchedulerStore
                 options.MisfireThreshold = MisfireThreshold;
             });
         });
-    }
 
     /// <summary>
     /// Quartz on PostgreSQL, clustered: every instance sharing the database runs the scheduler, a trigger fires
