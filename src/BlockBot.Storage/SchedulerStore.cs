@@ -42,7 +42,7 @@ public static class SchedulerStore
         {
             // The connection comes from the same factory as ours, so the options are the one source of truth.
             store.UseSqlite(source => source.DataSourceFactory = provider =>
-                new BusyWaitingSqliteDataSource(provider.GetRequiredService<SqliteConnectionFactory>().ConnectionString));
+                new QuartzSqliteDataSource(provider.GetRequiredService<SqliteConnectionFactory>().ConnectionString));
             store.UseSystemTextJsonSerializer();
             store.ProvisionSchema();
             store.ConfigureStore(options =>

@@ -46,8 +46,13 @@ public sealed class ReminderScheduler(
         var key = JobKeyOf(caseId, reminderEvent);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
 
-        // Deleting first also drops retry triggers an earlier run of this reminder may have left.
-        await scheduler.DeleteJob(key, cancellationToken);
+        // Deleting first also drops retry triggers an earlier run of this reminder may have left. Like cancelling, it takes
+        // Quartz's store-wide lock (on SQLite the file's write lock too), which a case with no reminder need not wait for.
+        if (await jobs.AnyInGroupAsync(key.Group, cancellationToken))
+        {
+            await scheduler.DeleteJob(key, cancellationToken);
+        }
+
         var job = ConversationEventJobs.Create(key, customer, reminderEvent, new Dictionary<string, string>());
         var trigger = OneShotTrigger.Builder(time, new TriggerKey(key.Name, key.Group), due).Build();
         await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
