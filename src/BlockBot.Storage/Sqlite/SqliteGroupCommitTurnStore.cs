@@ -22,7 +22,7 @@ namespace BlockBot.Storage.Sqlite;
 /// (<see cref="SqliteWriterConnection"/>, ADR 0020) that keeps the statements every commit runs prepared; it is
 /// closed and opened anew after a failed transaction.
 /// </remarks>
-public sealed class SqliteGroupCommitTurnStore : ITurnStore, IDisposable
+public sealed class SqliteGroupCommitTurnStore : ITurnStore, IDisposable, IAsyncDisposable
 {
     /// <summary>Enough to spread one fsync over a burst, few enough that no turn waits long behind the others.</summary>
     internal const int MostPerCommit = 64;
@@ -239,9 +239,22 @@ public sealed class SqliteGroupCommitTurnStore : ITurnStore, IDisposable
     }
 
     /// <summary>Closes the leaders' connection once the commit that may be using it has ended; no commit runs after.</summary>
+    /// <remarks>The host disposes its services asynchronously, so it waits for that commit without holding a thread.</remarks>
+    public async ValueTask DisposeAsync()
+    {
+        await _writerInUse.WaitAsync(CancellationToken.None);
+        CloseWriter();
+    }
+
+    /// <inheritdoc cref="DisposeAsync"/>
     public void Dispose()
     {
         _writerInUse.Wait();
+        CloseWriter();
+    }
+
+    private void CloseWriter()
+    {
         try
         {
             _disposed = true;
