@@ -41,7 +41,7 @@ public sealed class TelegramAdapter : ProactiveAdapter
     {
         using var context = new TurnContext(this, activity);
         Begin(context, output);
-        await RunPipelineAsync(context, _bot.OnTurnAsync, cancellationToken);
+        await RunPipelineAsync(context, ThenAfterReplies(_bot.OnTurnAsync), cancellationToken);
     }
 
     public override Task<ResourceResponse[]> SendActivitiesAsync(ITurnContext turnContext, Activity[] activities, CancellationToken cancellationToken)
@@ -87,7 +87,7 @@ public sealed class TelegramAdapter : ProactiveAdapter
         using (var context = new TurnContext(this, activity))
         {
             Begin(context, output);
-            await RunPipelineAsync(context, callback, cancellationToken);
+            await RunPipelineAsync(context, ThenAfterReplies(callback), cancellationToken);
         }
 
         // A failed turn saved nothing: its event is delivered again, and says all of it then.
@@ -99,14 +99,14 @@ public sealed class TelegramAdapter : ProactiveAdapter
 
     /// <summary>
     /// What the turn saves of Telegram's own: the update it answers marked handled, and what was said for the update
-    /// before the turn began (a pressed button's keyboard taken away). A failed turn saves none of it; then
-    /// <see cref="TurnOutput"/> still holds it all for the inbox to complete the update with.
+    /// before the turn began. A failed turn saves none of it; then <see cref="TurnOutput"/> still holds it all (with
+    /// what waited for after the replies) for the inbox to complete the update with.
     /// </summary>
     private static void Begin(TurnContext context, TurnOutput output)
     {
         context.TurnState.Add(output);
         var work = context.UnitOfWork();
-        foreach (var said in output.Items)
+        foreach (var said in output.Said)
         {
             work.Add(new TelegramMessageQueued(said));
         }
@@ -118,4 +118,19 @@ public sealed class TelegramAdapter : ProactiveAdapter
 
         work.OnCommitted(output.Saved);
     }
+
+    /// <summary>
+    /// Runs the turn's logic, then queues what <see cref="TurnOutput.AddAfterReplies"/> held back behind its replies,
+    /// still inside the turn, so it is saved with them.
+    /// </summary>
+    private static BotCallbackHandler ThenAfterReplies(BotCallbackHandler callback) => async (context, cancellationToken) =>
+    {
+        await callback(context, cancellationToken);
+        var output = context.TurnState.Get<TurnOutput>();
+        var work = context.UnitOfWork();
+        foreach (var after in output.AfterReplies)
+        {
+            work.Add(new TelegramMessageQueued(after));
+        }
+    };
 }

@@ -69,7 +69,8 @@ public sealed class TelegramUpdateHandler(
             var chat = press.Message?.Chat ?? new Chat { Id = press.From.Id, Type = ChatType.Private };
             if (press.Message is { } answered)
             {
-                output.Add(Outgoing.RemoveKeyboard(chat.Id, answered.Id));
+                // Behind the answer: the customer waits for what the bot says, not for the tidying.
+                output.AddAfterReplies(Outgoing.RemoveKeyboard(chat.Id, answered.Id));
             }
 
             var activity = TelegramActivityMapper.ToActivity(press, chat, adapter.BotAccount, options.Value.ApiUrl);

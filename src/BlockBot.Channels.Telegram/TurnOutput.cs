@@ -9,6 +9,7 @@ namespace BlockBot.Channels.Telegram;
 public sealed class TurnOutput
 {
     private readonly List<Outgoing> _items = [];
+    private readonly List<Outgoing> _afterReplies = [];
     private readonly Lock _gate = new();
 
     /// <summary>The customer's update the turn answers; null for a reminder's or staff decision's turn.</summary>
@@ -27,13 +28,50 @@ public sealed class TurnOutput
         }
     }
 
+    /// <summary>
+    /// Queues <paramref name="outgoing"/> behind everything the turn says: for what only tidies up (a pressed button's
+    /// keyboard taken away), which the customer should not wait for before the answer.
+    /// </summary>
+    public void AddAfterReplies(Outgoing outgoing)
+    {
+        lock (_gate)
+        {
+            _afterReplies.Add(outgoing);
+        }
+    }
+
+    /// <summary>Everything to queue, in order: what was said, then what goes after the replies.</summary>
     public IReadOnlyList<Outgoing> Items
     {
         get
         {
             lock (_gate)
             {
+                return [.. _items, .. _afterReplies];
+            }
+        }
+    }
+
+    /// <summary>What was said so far, without what waits for after the replies.</summary>
+    internal IReadOnlyList<Outgoing> Said
+    {
+        get
+        {
+            lock (_gate)
+            {
                 return [.. _items];
+            }
+        }
+    }
+
+    /// <summary>What <see cref="AddAfterReplies"/> held back.</summary>
+    internal IReadOnlyList<Outgoing> AfterReplies
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _afterReplies];
             }
         }
     }

@@ -93,6 +93,29 @@ public sealed class TelegramChannelTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pressed_buttons_answer_comes_before_its_keyboard_is_taken_away()
+    {
+        await using var fake = await FakeBotApi.StartAsync();
+        await using var bot = await TelegramBot.StartAsync(fake, _database, Fast);
+        var chat = new ChatReader(fake, bot, Customer);
+        fake.Enqueue(Updates.Text(Customer, Customer, "/start"));
+        await chat.NextAsync("menu", "greet");
+        var menu = await chat.NextAsync("menu", "choose", "blocked", "causes", "refused", "appeal", "operator");
+
+        fake.Enqueue(Updates.Press(menu, Customer, "blocked"));
+        await chat.NextAsync("blocked", "intro");
+        await chat.NextAsync("blocked", "rule");
+        await chat.NextAsync("blocked", "ask_line");
+        await fake.WaitUntilAsync(f => f.Calls.Any(c => c.Method == "editMessageReplyMarkup"), "the answered keyboard to be removed");
+
+        // The customer waits for the answer, not for the tidying: every message of it went out before the edit.
+        var calls = fake.Calls;
+        var edit = calls.ToList().FindIndex(c => c.Method == "editMessageReplyMarkup");
+        Assert.Equal(menu.MessageId, calls[edit].Body["message_id"]!.GetValue<int>());
+        Assert.Equal(5, calls.Take(edit).Count(c => c.Method == "sendMessage"));
+    }
+
+    [Fact]
     public async Task Photos_get_a_request_for_text_edits_are_ignored_and_a_stranger_group_is_left()
     {
         await using var fake = await FakeBotApi.StartAsync();
