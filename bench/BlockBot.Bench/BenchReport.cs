@@ -35,6 +35,7 @@ public static class BenchReport
         Row(output, "staff events delivered (staff_taken)", Delivered(result, "staff_taken"));
         Row(output, "staff events delivered (staff_done)", Delivered(result, "staff_done"));
         Row(output, "event dispatches failed or unreachable", Sum(result.EventsFailed));
+        Row(output, "event turns that found it delivered before", Sum(result.EventsDeliveredBefore));
         Row(output, "Quartz misfires (fired > 5 s late)", result.Misfires.ToString(CultureInfo.InvariantCulture));
         Row(output, "tickets posted / completed / staff failures", $"{result.StaffCards} / {result.StaffCompleted} / {result.StaffFailed}");
         Row(output, "replies unexpected / groups out of order / unrouted", $"{result.UnexpectedReplies} / {result.OutOfOrderReplies} / {result.Undeliverable}");

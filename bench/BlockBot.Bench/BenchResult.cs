@@ -23,6 +23,8 @@ public sealed record BenchResult
     public required IReadOnlyList<(string Name, LatencySummary Summary)> Operations { get; init; }
     public required IReadOnlyDictionary<string, long> EventsDelivered { get; init; }
     public required IReadOnlyDictionary<string, long> EventsFailed { get; init; }
+
+    public required IReadOnlyDictionary<string, long> EventsDeliveredBefore { get; init; }
     public required long ProactiveTurns { get; init; }
     public required long StaffCards { get; init; }
     public required long StaffCompleted { get; init; }

@@ -122,6 +122,7 @@ public static class BenchRun
             Operations = shared.Timings.Summarise(),
             EventsDelivered = Sum(instances.Select(i => i.Events.Delivered)),
             EventsFailed = Sum(instances.Select(i => i.Events.Failed)),
+            EventsDeliveredBefore = Sum(instances.Select(i => i.Events.DeliveredBefore)),
             ProactiveTurns = instances.Sum(i => i.Adapter.ProactiveTurns),
             StaffCards = instances.Sum(i => i.StaffChat.Cards),
             StaffCompleted = instances.Sum(i => i.Staff.Completed),

@@ -12,13 +12,17 @@ public sealed class EventDeliveryCounter(ConversationEventDispatcher dispatcher)
 {
     private readonly ConcurrentDictionary<string, long> _delivered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _failed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _deliveredBefore = new(StringComparer.Ordinal);
 
     public LatencyRecorder DispatchTime { get; } = new();
 
     public IReadOnlyDictionary<string, long> Delivered => _delivered;
 
-    /// <summary>Dispatches that threw (Quartz retries them) or found no conversation.</summary>
+    /// <summary>Dispatches that threw (they are retried) or found no conversation.</summary>
     public IReadOnlyDictionary<string, long> Failed => _failed;
+
+    /// <summary>Dispatches whose turn found the event delivered already (by another instance): a turn spent for nothing.</summary>
+    public IReadOnlyDictionary<string, long> DeliveredBefore => _deliveredBefore;
 
     public async Task<EventDelivery> DispatchAsync(
         CustomerId customer,
@@ -37,7 +41,13 @@ public sealed class EventDeliveryCounter(ConversationEventDispatcher dispatcher)
         finally
         {
             DispatchTime.Record(TimeProvider.System.GetElapsedTime(started));
-            (delivery == EventDelivery.Delivered ? _delivered : _failed).AddOrUpdate(eventName, 1, (_, n) => n + 1);
+            var tally = delivery switch
+            {
+                EventDelivery.Delivered => _delivered,
+                EventDelivery.AlreadyDelivered => _deliveredBefore,
+                _ => _failed,
+            };
+            tally.AddOrUpdate(eventName, 1, (_, n) => n + 1);
         }
     }
 }

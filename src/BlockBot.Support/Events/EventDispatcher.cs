@@ -28,11 +28,24 @@ public sealed class EventDispatcher(
 
     protected override string KeyOf(QueuedEvent item) => item.Customer.Key;
 
-    protected override async Task<bool> HandleAsync(QueuedEvent item, CancellationToken cancellationToken)
+    protected override async Task<bool> HandleAsync(QueuedEvent listed, CancellationToken cancellationToken)
     {
-        var key = EventOutbox.GroupOf(item.Customer);
+        var key = EventOutbox.GroupOf(listed.Customer);
         using var inProcess = await order.Lock.AcquireAsync(key, cancellationToken);
         await using var acrossInstances = await order.CrossInstance.AcquireAsync(EventDeliveryOrder.Scope, key, cancellationToken);
+
+        // A second look under the locks: another instance that listed the same event may have delivered it meanwhile
+        // (the delivery id would stop a second delivery too, but only after a turn), or had it fail: then it waits for its
+        // retry, and so do the customer's later events.
+        if (await queue.FindAsync(listed.Id, cancellationToken) is not { } item)
+        {
+            return true;
+        }
+
+        if (item.NextAttemptAt > time.GetUtcNow())
+        {
+            return false;
+        }
 
         EventDelivery delivery;
         try

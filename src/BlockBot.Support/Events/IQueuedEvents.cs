@@ -14,6 +14,12 @@ public interface IQueuedEvents
     /// </summary>
     Task<IReadOnlyList<QueuedEvent>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The event as it stands now; null once it was delivered or dropped (by this instance or another). The dispatcher's
+    /// second look, under the customer's locks, at an event it listed before.
+    /// </summary>
+    Task<QueuedEvent?> FindAsync(long id, CancellationToken cancellationToken);
+
     /// <summary>Records a failed attempt and when the next one is due.</summary>
     Task PostponeAsync(long id, int failedAttempts, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
 

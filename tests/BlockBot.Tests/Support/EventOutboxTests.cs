@@ -88,6 +88,42 @@ public sealed class EventOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_another_instance_delivered_after_this_one_listed_it_costs_no_second_turn()
+    {
+        _harness.Events.FailingCalls = 1;
+        await Outbox.EnqueueAsync(Customer, EventNames.StaffDone, Staff("Anna"), deliveryId: "ticket-7-done", default);
+        await _harness.Events.NextCallAsync();
+        await WaitForFailedAttemptsAsync(1);
+        // What a second instance listed while the event was due, before the first delivered it.
+        var listed = (await QueuedAsync()).Select(e => e with { NextAttemptAt = _harness.Time.GetUtcNow() }).ToList();
+        _harness.Time.Advance(TimeSpan.FromSeconds(5));
+        await _harness.Events.NextCallAsync();
+        await WaitUntilOutboxIsEmptyAsync();
+
+        var stale = new StaleListingQueue(_harness.Get<IQueuedEvents>(), listed);
+        await RunSecondDispatcherAsync(stale);
+
+        Assert.Equal(2, _harness.Events.Calls.Count);
+    }
+
+    [Fact]
+    public async Task An_event_that_failed_on_another_instance_after_this_one_listed_it_waits_for_its_retry()
+    {
+        _harness.Events.FailingCalls = 1;
+        await Outbox.EnqueueAsync(Customer, EventNames.StaffDone, Staff("Anna"), deliveryId: "ticket-7-done", default);
+        await _harness.Events.NextCallAsync();
+        await WaitForFailedAttemptsAsync(1);
+        // Listed as it was before the failure: due now, no attempt made.
+        var listed = (await QueuedAsync()).Select(e => e with { FailedAttempts = 0, NextAttemptAt = e.QueuedAt }).ToList();
+
+        var stale = new StaleListingQueue(_harness.Get<IQueuedEvents>(), listed);
+        await RunSecondDispatcherAsync(stale);
+
+        Assert.Single(_harness.Events.Calls);
+        Assert.Equal(1, (await QueuedAsync()).Single().FailedAttempts);
+    }
+
+    [Fact]
     public async Task An_unreachable_customers_event_is_dropped_not_retried()
     {
         _harness.Events.Reachable = false;
@@ -114,6 +150,21 @@ public sealed class EventOutboxTests : IAsyncLifetime
         await _harness.Get<IPersonalDataEraser>().EraseAsync(Customer, default);
 
         await WaitUntilOutboxIsEmptyAsync();
+    }
+
+    /// <summary>Runs a dispatcher as a second instance would, on <paramref name="queue"/>, until it is done with its first listing.</summary>
+    private async Task RunSecondDispatcherAsync(StaleListingQueue queue)
+    {
+        using var second = new EventDispatcher(
+            queue,
+            _harness.Events,
+            _harness.Get<EventDeliveryOrder>(),
+            _harness.Time,
+            _harness.Get<BlockBot.Support.Diagnostics.SupportMetrics>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<EventDispatcher>.Instance);
+        await second.StartAsync(default);
+        await queue.ListedAgain.WaitAsync(TestTimeouts.Generous);
+        await second.StopAsync(default);
     }
 
     private static Dictionary<string, string> Staff(string name) => new() { [EventValueNames.Staff] = name };

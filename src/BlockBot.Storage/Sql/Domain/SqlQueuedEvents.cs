@@ -8,6 +8,13 @@ namespace BlockBot.Storage.Sql.Domain;
 /// <summary>The <c>queued_event</c> table: the outbox of conversation events (<c>013_queued_event.sql</c>).</summary>
 public sealed class SqlQueuedEvents(IDbConnectionFactory connections, SqlDomainWrites writes) : IQueuedEvents
 {
+    private const string Columns =
+        """
+        e.id AS Id, e.customer_key AS CustomerKey, e.event AS Event, e.event_values AS EventValues,
+        e.delivery_id AS DeliveryId, e.queued_at AS QueuedAt, e.failed_attempts AS FailedAttempts,
+        e.next_attempt_at AS NextAttemptAt
+        """;
+
     /// <summary>Writes on their own, each in its own transaction (tests and tools with no turn store).</summary>
     public SqlQueuedEvents(IDbConnectionFactory connections)
         : this(connections, new SqlDomainWrites(connections, []))
@@ -33,14 +40,22 @@ public sealed class SqlQueuedEvents(IDbConnectionFactory connections, SqlDomainW
             cancellationToken);
     }
 
+    public async Task<QueuedEvent?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<QueuedEventRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM queued_event e WHERE e.id = @Id",
+            new { Id = id },
+            cancellationToken: cancellationToken));
+        return row?.ToQueuedEvent();
+    }
+
     public async Task<IReadOnlyList<QueuedEvent>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<QueuedEventRow>(new CommandDefinition(
-            """
-            SELECT e.id AS Id, e.customer_key AS CustomerKey, e.event AS Event, e.event_values AS EventValues,
-                   e.delivery_id AS DeliveryId, e.queued_at AS QueuedAt, e.failed_attempts AS FailedAttempts,
-                   e.next_attempt_at AS NextAttemptAt
+            $"""
+            SELECT {Columns}
             FROM queued_event e
             WHERE e.next_attempt_at <= @Now
               AND NOT EXISTS (SELECT 1 FROM queued_event waiting
