@@ -15,7 +15,7 @@ public sealed class AutoStaff(AutoStaffChat chat, StaffDesk desk, ILogger<AutoSt
 {
     private static readonly StaffMember Staff = new("bench-staff", "Bench staff");
 
-    private readonly ConcurrentDictionary<string, long> _doneAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _doneAt = new(StringComparer.Ordinal);
     private long _completed;
     private long _failed;
 
@@ -26,8 +26,19 @@ public sealed class AutoStaff(AutoStaffChat chat, StaffDesk desk, ILogger<AutoSt
 
     public long Failed => Interlocked.Read(ref _failed);
 
-    /// <summary>When the customer's ticket was stored as done (a <see cref="TimeProvider.GetTimestamp"/> value), if it was.</summary>
-    public long? DoneAt(string customerKey) => _doneAt.TryGetValue(customerKey, out var at) ? at : null;
+    /// <summary>
+    /// From the customer's ticket stored as done (when the desk's call returned to staff) to <paramref name="told"/>, a
+    /// <see cref="TimeProvider.GetTimestamp"/> value. Waits for the first: the customer can be told before the desk's call
+    /// returns, which counts as no wait at all.
+    /// </summary>
+    public async Task<TimeSpan> DoneToToldAsync(string customerKey, long told, CancellationToken cancellationToken)
+    {
+        var done = await DoneAt(customerKey).Task.WaitAsync(cancellationToken);
+        return told > done ? TimeProvider.System.GetElapsedTime(done, told) : TimeSpan.Zero;
+    }
+
+    private TaskCompletionSource<long> DoneAt(string customerKey) =>
+        _doneAt.GetOrAdd(customerKey, static _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -59,7 +70,7 @@ public sealed class AutoStaff(AutoStaffChat chat, StaffDesk desk, ILogger<AutoSt
 
             if (result.Succeeded)
             {
-                _doneAt[ticket.Customer.Key] = TimeProvider.System.GetTimestamp();
+                DoneAt(ticket.Customer.Key).TrySetResult(TimeProvider.System.GetTimestamp());
                 TakeAndDone.Record(TimeProvider.System.GetElapsedTime(started));
                 Interlocked.Increment(ref _completed);
             }

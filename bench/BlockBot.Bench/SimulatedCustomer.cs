@@ -38,11 +38,9 @@ public sealed class SimulatedCustomer(
             await SayAsync("unblocked (posts the ticket)", "1", replies.AfterUnblocked, cancellationToken);
             var ticketPosted = TimeProvider.System.GetTimestamp();
             await ExpectAsync(replies.StaffTakenAndDone, cancellationToken);
-            measurements.StaffRoundTrip.Record(TimeProvider.System.GetElapsedTime(ticketPosted));
-            if (staff.DoneAt($"{BenchAdapter.ChannelName}:{userId}") is { } done)
-            {
-                measurements.StaffDoneToCustomer.Record(TimeProvider.System.GetElapsedTime(done));
-            }
+            var told = TimeProvider.System.GetTimestamp();
+            measurements.StaffRoundTrip.Record(TimeProvider.System.GetElapsedTime(ticketPosted, told));
+            measurements.StaffDoneToCustomer.Record(await staff.DoneToToldAsync($"{BenchAdapter.ChannelName}:{userId}", told, cancellationToken));
 
             var connected = await SayAsync("connected (schedules the reminder)", "Подключили", replies.AfterConnected, cancellationToken);
             await ExpectAsync(replies.ChatsOnlyEnd, cancellationToken);

@@ -41,10 +41,8 @@ public sealed class WebCustomer(
             var ticketPosted = TimeProvider.System.GetTimestamp();
             var told = await ExpectAsync(visitor.Replies, replies.StaffTakenAndDone, cancellationToken);
             measurements.StaffRoundTrip.Record(TimeProvider.System.GetElapsedTime(ticketPosted, told));
-            if (staff.DoneAt($"{BlockBot.Channels.WebChat.WebChatAdapter.Channel}:{visitor.ConversationId}") is { } done)
-            {
-                measurements.StaffDoneToCustomer.Record(TimeProvider.System.GetElapsedTime(done, told));
-            }
+            measurements.StaffDoneToCustomer.Record(
+                await staff.DoneToToldAsync($"{BlockBot.Channels.WebChat.WebChatAdapter.Channel}:{visitor.ConversationId}", told, cancellationToken));
 
             var connected = TimeProvider.System.GetTimestamp();
             await SayAsync(visitor, "connected (schedules the reminder)", "Подключили", replies.AfterConnected, cancellationToken);
