@@ -74,11 +74,7 @@ public sealed class EventOutboxTests : IAsyncLifetime
     [Fact]
     public async Task An_event_queued_again_under_its_delivery_id_while_it_waits_is_delivered_once()
     {
-        _harness.Events.FailingCalls = 1;
-
-        await Outbox.EnqueueAsync(Customer, EventNames.StaffDone, Staff("Anna"), deliveryId: "ticket-7-done", default);
-        await _harness.Events.NextCallAsync();
-        await WaitForFailedAttemptsAsync(1);
+        await QueueAnEventWhoseFirstDeliveryFailsAsync();
         await Outbox.EnqueueAsync(Customer, EventNames.StaffDone, Staff("Anna"), deliveryId: "ticket-7-done", default);
         _harness.Time.Advance(TimeSpan.FromSeconds(5));
         await _harness.Events.NextCallAsync();
@@ -90,10 +86,7 @@ public sealed class EventOutboxTests : IAsyncLifetime
     [Fact]
     public async Task An_event_another_instance_delivered_after_this_one_listed_it_costs_no_second_turn()
     {
-        _harness.Events.FailingCalls = 1;
-        await Outbox.EnqueueAsync(Customer, EventNames.StaffDone, Staff("Anna"), deliveryId: "ticket-7-done", default);
-        await _harness.Events.NextCallAsync();
-        await WaitForFailedAttemptsAsync(1);
+        await QueueAnEventWhoseFirstDeliveryFailsAsync();
         // What a second instance listed while the event was due, before the first delivered it.
         var listed = (await QueuedAsync()).Select(e => e with { NextAttemptAt = _harness.Time.GetUtcNow() }).ToList();
         _harness.Time.Advance(TimeSpan.FromSeconds(5));
@@ -109,10 +102,7 @@ public sealed class EventOutboxTests : IAsyncLifetime
     [Fact]
     public async Task An_event_that_failed_on_another_instance_after_this_one_listed_it_waits_for_its_retry()
     {
-        _harness.Events.FailingCalls = 1;
-        await Outbox.EnqueueAsync(Customer, EventNames.StaffDone, Staff("Anna"), deliveryId: "ticket-7-done", default);
-        await _harness.Events.NextCallAsync();
-        await WaitForFailedAttemptsAsync(1);
+        await QueueAnEventWhoseFirstDeliveryFailsAsync();
         // Listed as it was before the failure: due now, no attempt made.
         var listed = (await QueuedAsync()).Select(e => e with { FailedAttempts = 0, NextAttemptAt = e.QueuedAt }).ToList();
 
@@ -150,6 +140,15 @@ public sealed class EventOutboxTests : IAsyncLifetime
         await _harness.Get<IPersonalDataEraser>().EraseAsync(Customer, default);
 
         await WaitUntilOutboxIsEmptyAsync();
+    }
+
+    /// <summary>Queues staff_done under a delivery id and lets its first delivery fail, so it waits for a retry.</summary>
+    private async Task QueueAnEventWhoseFirstDeliveryFailsAsync()
+    {
+        _harness.Events.FailingCalls = 1;
+        await Outbox.EnqueueAsync(Customer, EventNames.StaffDone, Staff("Anna"), deliveryId: "ticket-7-done", default);
+        await _harness.Events.NextCallAsync();
+        await WaitForFailedAttemptsAsync(1);
     }
 
     /// <summary>Runs a dispatcher as a second instance would, on <paramref name="queue"/>, until it is done with its first listing.</summary>

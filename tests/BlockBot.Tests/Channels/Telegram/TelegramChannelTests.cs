@@ -33,14 +33,7 @@ public sealed class TelegramChannelTests : IDisposable
         Assert.Contains(fake.Calls, c => c.Method == "setMyCommands" && c.Body["commands"]!.AsArray().Any(x => x!["command"]!.GetValue<string>() == "start"));
         Assert.Contains(fake.Calls, c => c.Method == "deleteWebhook");
 
-        fake.Enqueue(Updates.Text(Customer, Customer, "/start"));
-        await chat.NextAsync("menu", "greet");
-        var menu = await chat.NextAsync("menu", "choose", "blocked", "causes", "refused", "appeal", "operator");
-
-        fake.Enqueue(Updates.Press(menu, Customer, "blocked"));
-        await chat.NextAsync("blocked", "intro");
-        await chat.NextAsync("blocked", "rule");
-        await chat.NextAsync("blocked", "ask_line");
+        var menu = await TelegramFlows.PressBlockedInTheMenuAsync(fake, chat, Customer);
         await fake.WaitUntilAsync(f => f.Calls.Any(c => c.Method == "answerCallbackQuery"), "the press to be answered");
         await fake.WaitUntilAsync(
             f => f.Calls.Any(c => c.Method == "editMessageReplyMarkup" && c.Body["message_id"]!.GetValue<int>() == menu.MessageId && c.Body["reply_markup"] is null),
@@ -98,14 +91,7 @@ public sealed class TelegramChannelTests : IDisposable
         await using var fake = await FakeBotApi.StartAsync();
         await using var bot = await TelegramBot.StartAsync(fake, _database, Fast);
         var chat = new ChatReader(fake, bot, Customer);
-        fake.Enqueue(Updates.Text(Customer, Customer, "/start"));
-        await chat.NextAsync("menu", "greet");
-        var menu = await chat.NextAsync("menu", "choose", "blocked", "causes", "refused", "appeal", "operator");
-
-        fake.Enqueue(Updates.Press(menu, Customer, "blocked"));
-        await chat.NextAsync("blocked", "intro");
-        await chat.NextAsync("blocked", "rule");
-        await chat.NextAsync("blocked", "ask_line");
+        var menu = await TelegramFlows.PressBlockedInTheMenuAsync(fake, chat, Customer);
         await fake.WaitUntilAsync(f => f.Calls.Any(c => c.Method == "editMessageReplyMarkup"), "the answered keyboard to be removed");
 
         // The customer waits for the answer, not for the tidying: every message of it went out before the edit.

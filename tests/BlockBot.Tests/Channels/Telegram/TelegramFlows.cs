@@ -14,16 +14,23 @@ public static class TelegramFlows
         ["BlockBot:Telegram:GroupMessagesPerMinute"] = "6000",
     };
 
-    /// <summary>The first-block path up to the queue-clearing ticket for <paramref name="line"/>.</summary>
-    public static async Task<SentMessage> OpenClearingTicketAsync(FakeBotApi fake, ChatReader chat, ChatReader staff, long customer, string line)
+    /// <summary>/start, then the menu's "blocked" button, up to the question for the line's name; returns the menu pressed.</summary>
+    public static async Task<SentMessage> PressBlockedInTheMenuAsync(FakeBotApi fake, ChatReader chat, long customer)
     {
         fake.Enqueue(Updates.Text(customer, customer, "/start"));
         await chat.NextAsync("menu", "greet");
-        var menu = await chat.NextAsync("menu", "choose");
+        var menu = await chat.NextAsync("menu", "choose", "blocked", "causes", "refused", "appeal", "operator");
         fake.Enqueue(Updates.Press(menu, customer, "blocked"));
         await chat.NextAsync("blocked", "intro");
         await chat.NextAsync("blocked", "rule");
         await chat.NextAsync("blocked", "ask_line");
+        return menu;
+    }
+
+    /// <summary>The first-block path up to the queue-clearing ticket for <paramref name="line"/>.</summary>
+    public static async Task<SentMessage> OpenClearingTicketAsync(FakeBotApi fake, ChatReader chat, ChatReader staff, long customer, string line)
+    {
+        await PressBlockedInTheMenuAsync(fake, chat, customer);
         fake.Enqueue(Updates.Text(customer, customer, line));
         var repeated = await chat.NextAsync("blocked", "ask_repeated", "yes", "no");
         fake.Enqueue(Updates.Press(repeated, customer, "no"));

@@ -22,13 +22,7 @@ public sealed class TelegramTranscriptTests : IDisposable
         await using var bot = await TelegramBot.StartAsync(fake, _database, new Dictionary<string, string?> { ["BlockBot:Telegram:ChatMessagesPerSecond"] = "100" });
         var chat = new ChatReader(fake, bot, Customer);
 
-        fake.Enqueue(Updates.Text(Customer, Customer, "/start"));
-        await chat.NextAsync("menu", "greet");
-        var menu = await chat.NextAsync("menu", "choose", "blocked", "causes", "refused", "appeal", "operator");
-        fake.Enqueue(Updates.Press(menu, Customer, "blocked"));
-        await chat.NextAsync("blocked", "intro");
-        await chat.NextAsync("blocked", "rule");
-        await chat.NextAsync("blocked", "ask_line");
+        await TelegramFlows.PressBlockedInTheMenuAsync(fake, chat, Customer);
         fake.Enqueue(Updates.Photo(Customer, Customer));
         await chat.NextAsync(Expected.Text("non_text"));
         await chat.NextAsync("blocked", "ask_line");
