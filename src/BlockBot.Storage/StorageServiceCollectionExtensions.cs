@@ -44,6 +44,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IDbConnectionFactory>(sp => sp.GetRequiredService<PostgresConnectionFactory>());
             services.TryAddSingleton<ISchemaMigrator, PostgresSchema>();
             services.TryAddSingleton<ICrossInstanceLock, PostgresAdvisoryLock>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresConnectionHeadroom>());
         }
         else
         {
