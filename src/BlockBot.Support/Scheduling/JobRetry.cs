@@ -31,7 +31,23 @@ internal static class JobRetry
             .Build();
 
         // Not the job's token: when the host is stopping, the retry must still be stored, or the work is lost.
-        await context.Scheduler.ScheduleJob(trigger, new ScheduleJobOptions { Replace = true }, CancellationToken.None);
+        try
+        {
+            await context.Scheduler.ScheduleJob(trigger, new ScheduleJobOptions { Replace = true }, CancellationToken.None);
+        }
+        catch (JobPersistenceException)
+        {
+            if (await context.Scheduler.Exists(job, CancellationToken.None))
+            {
+                throw;
+            }
+
+            // The job is gone: the attempt's own turn deleted it before it failed (a reminder's turn that closes the case
+            // cancels the case's reminders, this one too), and a failed turn saved none of what it did. The job comes
+            // back with its retry; its delivery id still keeps a delivery from happening twice.
+            await context.Scheduler.ScheduleJob(context.JobDetail, trigger, new ScheduleJobOptions { Replace = true }, CancellationToken.None);
+        }
+
         return at;
     }
 }

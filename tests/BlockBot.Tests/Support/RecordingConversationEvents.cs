@@ -22,17 +22,25 @@ internal sealed class RecordingConversationEvents : IConversationEvents
 
     public bool Reachable { get; set; } = true;
 
-    public Task<EventDelivery> DispatchAsync(CustomerId customer, string eventName, IReadOnlyDictionary<string, string> values, string? deliveryId, CancellationToken cancellationToken)
+    /// <summary>What a failing call does before it throws, as a turn that fails after its actions ran.</summary>
+    public Func<Task>? BeforeFailing { get; set; }
+
+    public async Task<EventDelivery> DispatchAsync(CustomerId customer, string eventName, IReadOnlyDictionary<string, string> values, string? deliveryId, CancellationToken cancellationToken)
     {
         var call = new SentEvent(customer, eventName, values);
         Calls.Enqueue(call);
         _calls.Writer.TryWrite(call);
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
+            if (BeforeFailing is { } before)
+            {
+                await before();
+            }
+
             throw new InvalidOperationException("The channel is not running yet.");
         }
 
-        return Task.FromResult(Reachable ? EventDelivery.Delivered : EventDelivery.Unreachable);
+        return Reachable ? EventDelivery.Delivered : EventDelivery.Unreachable;
     }
 
     public async Task<SentEvent> NextCallAsync() => await _calls.Reader.ReadAsync().AsTask().WaitAsync(TestTimeouts.Generous);

@@ -68,6 +68,22 @@ public sealed class ReminderSchedulerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reminder_whose_turn_closed_the_case_and_then_failed_is_tried_again_not_lost()
+    {
+        await Reminders.ScheduleAsync(7, Customer, EventNames.ChatsOnlyEnd, default);
+        _harness.Events.FailingCalls = 1;
+        // The reminder's turn runs close_case, which cancels the case's reminders (this one too), and then is not saved.
+        _harness.Events.BeforeFailing = () => Reminders.CancelAllAsync(7, default);
+
+        _harness.Time.Advance(TimeSpan.FromDays(10));
+        await _harness.Events.NextCallAsync();
+        await WaitUntilAsync(async () => await Reminders.NextAsync(7, default) is not null, "the retry to be scheduled");
+        _harness.Time.Advance(TimeSpan.FromHours(1));
+
+        Assert.Equal(EventNames.ChatsOnlyEnd, (await _harness.Events.NextCallAsync()).Event);
+    }
+
+    [Fact]
     public async Task Cancelled_reminders_do_not_fire()
     {
         var otherCustomer = new CustomerId("telegram", "2002");
@@ -85,5 +101,22 @@ public sealed class ReminderSchedulerTests : IAsyncLifetime
         Assert.Equal(otherCustomer, (await _harness.Events.NextCallAsync()).Customer);
         await _harness.StopSchedulerAsync();
         Assert.DoesNotContain(_harness.Events.Calls, call => call.Customer == Customer);
+    }
+
+    /// <summary>Quartz stores a retry on its own thread: polls until <paramref name="condition"/> holds.</summary>
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        using var timeout = new CancellationTokenSource(TestTimeouts.Generous);
+        while (!await condition())
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"Waited {TestTimeouts.Generous} for {what}.");
+            }
+        }
     }
 }
