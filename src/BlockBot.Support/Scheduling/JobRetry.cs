@@ -43,8 +43,9 @@ internal static class JobRetry
             }
 
             // The job is gone: the attempt's own turn deleted it before it failed (a reminder's turn that closes the case
-            // cancels the case's reminders, this one too), and a failed turn saved none of what it did. The job comes
-            // back with its retry; its delivery id still keeps a delivery from happening twice.
+            // cancels the case's reminders, this one too), and as the turn's state was not saved, the conversation still
+            // waits for this reminder. The job comes back with its retry; its delivery id still keeps a delivery from
+            // happening twice.
             await context.Scheduler.ScheduleJob(context.JobDetail, trigger, new ScheduleJobOptions { Replace = true }, CancellationToken.None);
         }
 
