@@ -175,24 +175,7 @@ public sealed class EventOutboxTests : IAsyncLifetime
         _harness.Get<IQueuedEvents>().ListDueAsync(DateTimeOffset.MaxValue.AddYears(-1), 1000, default);
 
     private Task WaitForFailedAttemptsAsync(int failed) =>
-        WaitForAsync(async () => await QueuedAsync() is [{ FailedAttempts: var f }, ..] && f == failed, $"{failed} failed attempts recorded");
+        Eventually.HoldsAsync(async () => await QueuedAsync() is [{ FailedAttempts: var f }, ..] && f == failed, $"{failed} failed attempts recorded");
 
-    private Task WaitUntilOutboxIsEmptyAsync() => WaitForAsync(async () => (await QueuedAsync()).Count == 0, "an empty outbox");
-
-    /// <summary>The dispatcher records outcomes on its own thread: polls the table until it shows what the test waits for.</summary>
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Generous);
-        while (!await condition())
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Assert.Fail($"Waited {TestTimeouts.Generous} for {what}.");
-            }
-        }
-    }
+    private Task WaitUntilOutboxIsEmptyAsync() => Eventually.HoldsAsync(async () => (await QueuedAsync()).Count == 0, "an empty outbox");
 }

@@ -77,7 +77,7 @@ public sealed class ReminderSchedulerTests : IAsyncLifetime
 
         _harness.Time.Advance(TimeSpan.FromDays(10));
         await _harness.Events.NextCallAsync();
-        await WaitUntilAsync(async () => await Reminders.NextAsync(7, default) is not null, "the retry to be scheduled");
+        await Eventually.HoldsAsync(async () => await Reminders.NextAsync(7, default) is not null, "the retry to be scheduled");
         _harness.Time.Advance(TimeSpan.FromHours(1));
 
         Assert.Equal(EventNames.ChatsOnlyEnd, (await _harness.Events.NextCallAsync()).Event);
@@ -101,22 +101,5 @@ public sealed class ReminderSchedulerTests : IAsyncLifetime
         Assert.Equal(otherCustomer, (await _harness.Events.NextCallAsync()).Customer);
         await _harness.StopSchedulerAsync();
         Assert.DoesNotContain(_harness.Events.Calls, call => call.Customer == Customer);
-    }
-
-    /// <summary>Quartz stores a retry on its own thread: polls until <paramref name="condition"/> holds.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        using var timeout = new CancellationTokenSource(TestTimeouts.Generous);
-        while (!await condition())
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Assert.Fail($"Waited {TestTimeouts.Generous} for {what}.");
-            }
-        }
     }
 }
