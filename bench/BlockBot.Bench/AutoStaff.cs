@@ -15,7 +15,8 @@ public sealed class AutoStaff(AutoStaffChat chat, StaffDesk desk, ILogger<AutoSt
 {
     private static readonly StaffMember Staff = new("bench-staff", "Bench staff");
 
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _doneAt = new(StringComparer.Ordinal);
+    // The moment "done" was stored; null when staff's calls failed, so a customer told anyway has nothing to measure from.
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<long?>> _doneAt = new(StringComparer.Ordinal);
     private long _completed;
     private long _failed;
 
@@ -29,16 +30,16 @@ public sealed class AutoStaff(AutoStaffChat chat, StaffDesk desk, ILogger<AutoSt
     /// <summary>
     /// From the customer's ticket stored as done (when the desk's call returned to staff) to <paramref name="told"/>, a
     /// <see cref="TimeProvider.GetTimestamp"/> value. Waits for the first: the customer can be told before the desk's call
-    /// returns, which counts as no wait at all.
+    /// returns, which counts as no wait at all. Null when staff's calls failed.
     /// </summary>
-    public async Task<TimeSpan> DoneToToldAsync(string customerKey, long told, CancellationToken cancellationToken)
+    public async Task<TimeSpan?> DoneToToldAsync(string customerKey, long told, CancellationToken cancellationToken)
     {
         var done = await DoneAt(customerKey).Task.WaitAsync(cancellationToken);
-        return told > done ? TimeProvider.System.GetElapsedTime(done, told) : TimeSpan.Zero;
+        return done is not { } stored ? null : told > stored ? TimeProvider.System.GetElapsedTime(stored, told) : TimeSpan.Zero;
     }
 
-    private TaskCompletionSource<long> DoneAt(string customerKey) =>
-        _doneAt.GetOrAdd(customerKey, static _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
+    private TaskCompletionSource<long?> DoneAt(string customerKey) =>
+        _doneAt.GetOrAdd(customerKey, static _ => new TaskCompletionSource<long?>(TaskCreationOptions.RunContinuationsAsynchronously));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -76,6 +77,7 @@ public sealed class AutoStaff(AutoStaffChat chat, StaffDesk desk, ILogger<AutoSt
             }
             else
             {
+                DoneAt(ticket.Customer.Key).TrySetResult(null);
                 Interlocked.Increment(ref _failed);
                 logger.LogWarning("Staff could not complete ticket {TicketId}: {Message}", ticket.Id, result.Message);
             }
@@ -86,6 +88,7 @@ public sealed class AutoStaff(AutoStaffChat chat, StaffDesk desk, ILogger<AutoSt
         }
         catch (Exception exception)
         {
+            DoneAt(ticket.Customer.Key).TrySetResult(null);
             Interlocked.Increment(ref _failed);
             logger.LogWarning(exception, "Staff failed on ticket {TicketId}", ticket.Id);
         }

@@ -40,7 +40,10 @@ public sealed class SimulatedCustomer(
             await ExpectAsync(replies.StaffTakenAndDone, cancellationToken);
             var told = TimeProvider.System.GetTimestamp();
             measurements.StaffRoundTrip.Record(TimeProvider.System.GetElapsedTime(ticketPosted, told));
-            measurements.StaffDoneToCustomer.Record(await staff.DoneToToldAsync($"{BenchAdapter.ChannelName}:{userId}", told, cancellationToken));
+            if (await staff.DoneToToldAsync($"{BenchAdapter.ChannelName}:{userId}", told, cancellationToken) is { } doneToTold)
+            {
+                measurements.StaffDoneToCustomer.Record(doneToTold);
+            }
 
             var connected = await SayAsync("connected (schedules the reminder)", "Подключили", replies.AfterConnected, cancellationToken);
             await ExpectAsync(replies.ChatsOnlyEnd, cancellationToken);

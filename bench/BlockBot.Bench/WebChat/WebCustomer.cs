@@ -41,8 +41,10 @@ public sealed class WebCustomer(
             var ticketPosted = TimeProvider.System.GetTimestamp();
             var told = await ExpectAsync(visitor.Replies, replies.StaffTakenAndDone, cancellationToken);
             measurements.StaffRoundTrip.Record(TimeProvider.System.GetElapsedTime(ticketPosted, told));
-            measurements.StaffDoneToCustomer.Record(
-                await staff.DoneToToldAsync($"{BlockBot.Channels.WebChat.WebChatAdapter.Channel}:{visitor.ConversationId}", told, cancellationToken));
+            if (await staff.DoneToToldAsync($"{BlockBot.Channels.WebChat.WebChatAdapter.Channel}:{visitor.ConversationId}", told, cancellationToken) is { } doneToTold)
+            {
+                measurements.StaffDoneToCustomer.Record(doneToTold);
+            }
 
             var connected = TimeProvider.System.GetTimestamp();
             await SayAsync(visitor, "connected (schedules the reminder)", "Подключили", replies.AfterConnected, cancellationToken);
