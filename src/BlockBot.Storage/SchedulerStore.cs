@@ -20,7 +20,7 @@ public static class SchedulerStore
     /// <summary>How often a clustered instance tells the others it is alive; twice this without news, its jobs are recovered.</summary>
     internal static readonly TimeSpan ClusterCheckinInterval = TimeSpan.FromSeconds(5);
 
-    /// <summary>Due triggers acquired under one lock on PostgreSQL: as many as Quartz's default 10 worker threads.</summary>
+    /// <summary>Due triggers claimed in one firing round on PostgreSQL: as many as Quartz's default 10 worker threads.</summary>
     internal const int TriggersAcquiredTogether = 10;
 
     /// <summary>The job store for the provider <c>BlockBot:Storage:Provider</c> names; needs <c>AddBlockBotStorage</c>.</summary>
@@ -59,8 +59,6 @@ public static class SchedulerStore
     /// </summary>
     private static void ConfigureClusteredPostgresStore(IQuartzBuilder quartz)
     {
-        // Clustered, every trigger acquisition and every scheduling change takes Quartz's one TRIGGER_ACCESS row lock:
-        // acquiring due triggers one at a time makes a burst of reminders and staff events queue behind it.
         quartz.ConfigureScheduler(scheduler => scheduler.MaxBatchSize = TriggersAcquiredTogether);
         quartz.UsePersistentStore(store =>
         {
@@ -78,8 +76,12 @@ public static class SchedulerStore
             {
                 options.StoreJobDataAsStrings = true;
                 options.MisfireThreshold = MisfireThreshold;
-                // Needed once more than one trigger is acquired at a time, so two nodes never take the same one.
-                options.AcquireTriggersWithinLock = true;
+                // Clustered, Quartz's one TRIGGER_ACCESS row lock would otherwise be taken by every firing round and
+                // every new job, the reminders customers' turns schedule included, so all of them, on every instance,
+                // queued behind one another. Rounds claim their triggers by compare-and-swap instead (Quartz's
+                // LockFreeFiringRounds, on by default, which AcquireTriggersWithinLock would turn off), and a new job's
+                // rows are plain inserts. Replacing or deleting a job still takes the lock.
+                options.LockOnInsert = false;
             });
         });
     }

@@ -111,6 +111,7 @@ public sealed class DeliverConversationEventJob(
         EventDelivery delivery;
         try
         {
+            using var running = RunningJob.Enter(context.JobDetail.Key);
             delivery = await events.DispatchAsync(customer, eventName, values, deliveryId, cancellationToken);
         }
         catch (Exception exception)

@@ -46,32 +46,50 @@ public sealed class ReminderScheduler(
         var key = JobKeyOf(caseId, reminderEvent);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
 
-        // Deleting first also drops retry triggers an earlier run of this reminder may have left. Like cancelling, it takes
-        // Quartz's store-wide lock (on SQLite the file's write lock too), which a case with no reminder need not wait for.
-        if (await jobs.AnyInGroupAsync(key.Group, cancellationToken))
+        // Deleting first also drops retry triggers an earlier run of this reminder may have left. Like cancelling and
+        // replacing, it takes Quartz's store-wide lock (on SQLite the file's write lock too), which scheduling a reminder
+        // not scheduled before need not wait for.
+        if (await jobs.ExistsAsync(key, cancellationToken))
         {
             await scheduler.DeleteJob(key, cancellationToken);
         }
 
         var job = ConversationEventJobs.Create(key, customer, reminderEvent, new Dictionary<string, string>());
         var trigger = OneShotTrigger.Builder(time, new TriggerKey(key.Name, key.Group), due).Build();
-        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
+        try
+        {
+            await scheduler.ScheduleJob(job, trigger, default, cancellationToken);
+        }
+        catch (ObjectAlreadyExistsException)
+        {
+            // Stored since the look above, by a failed delivery's retry bringing the job back (JobRetry).
+            await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
+        }
 
         logger.LogInformation("Scheduled reminder {Reminder} of case {CaseId} for {Due}", reminderEvent, caseId, due);
         return due;
     }
 
+    /// <summary>
+    /// Deletes the case's reminders, all but the one whose own turn cancels them (see <see cref="RunningJob"/>): Quartz
+    /// removes that one when its firing completes, or keeps it for a retry if the turn fails.
+    /// </summary>
     public async Task CancelAllAsync(long caseId, CancellationToken cancellationToken)
     {
-        // Deleting takes Quartz's store-wide lock, which a case with nothing to cancel need not wait for.
-        if (!await jobs.AnyInGroupAsync(GroupOf(caseId), cancellationToken))
+        var group = GroupOf(caseId);
+        var running = RunningJob.Key is { } key && key.Group == group ? key : null;
+        // Deleting takes Quartz's store-wide lock, which a case with nothing else to cancel need not wait for.
+        if (!await jobs.AnyInGroupAsync(group, running?.Name, cancellationToken))
         {
             return;
         }
 
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-
-        var deleted = await scheduler.DeleteJobs(GroupMatcher<JobKey>.GroupEquals(GroupOf(caseId)), cancellationToken);
+        var deleted = running is null
+            ? await scheduler.DeleteJobs(GroupMatcher<JobKey>.GroupEquals(group), cancellationToken)
+            : await scheduler.DeleteJobs(
+                (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(group), cancellationToken)).Where(job => !job.Equals(running)).ToList(),
+                cancellationToken);
         if (deleted.Count > 0)
         {
             logger.LogInformation("Cancelled {Count} reminders of case {CaseId}", deleted.Count, caseId);

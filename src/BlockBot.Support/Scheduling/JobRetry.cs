@@ -42,9 +42,9 @@ internal static class JobRetry
                 throw;
             }
 
-            // The job is gone: the attempt's own turn deleted it before it failed (a reminder's turn that closes the case
-            // cancels the case's reminders, this one too), and as the turn's state was not saved, the conversation still
-            // waits for this reminder. The job comes back with its retry; its delivery id still keeps a delivery from
+            // The job is gone: the attempt's own turn deleted it before it failed (a reminder's turn that schedules the
+            // same reminder again, or one a channel ran outside this job's flow, where RunningJob does not reach, cancelling
+            // the case's reminders), and as the turn's state was not saved, the conversation still waits for this reminder. The job comes back with its retry; its delivery id still keeps a delivery from
             // happening twice.
             await context.Scheduler.ScheduleJob(context.JobDetail, trigger, new ScheduleJobOptions { Replace = true }, CancellationToken.None);
         }

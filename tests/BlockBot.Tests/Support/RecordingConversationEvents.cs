@@ -25,6 +25,9 @@ internal sealed class RecordingConversationEvents : IConversationEvents
     /// <summary>What a failing call does before it throws, as a turn that fails after its actions ran.</summary>
     public Func<Task>? BeforeFailing { get; set; }
 
+    /// <summary>What a call that succeeds does before it returns, as the actions of the event's turn.</summary>
+    public Func<Task>? TurnActions { get; set; }
+
     public async Task<EventDelivery> DispatchAsync(CustomerId customer, string eventName, IReadOnlyDictionary<string, string> values, string? deliveryId, CancellationToken cancellationToken)
     {
         var call = new SentEvent(customer, eventName, values);
@@ -38,6 +41,11 @@ internal sealed class RecordingConversationEvents : IConversationEvents
             }
 
             throw new InvalidOperationException("The channel is not running yet.");
+        }
+
+        if (TurnActions is { } actions)
+        {
+            await actions();
         }
 
         return Reachable ? EventDelivery.Delivered : EventDelivery.Unreachable;

@@ -67,13 +67,16 @@ public sealed class ReminderSchedulerTests : IAsyncLifetime
         Assert.Null(await Reminders.NextAsync(9, default));
     }
 
-    [Fact]
-    public async Task A_reminder_whose_turn_closed_the_case_and_then_failed_is_tried_again_not_lost()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_reminder_whose_turn_closed_the_case_and_then_failed_is_tried_again_not_lost(bool turnInTheJobsFlow)
     {
         await Reminders.ScheduleAsync(7, Customer, EventNames.ChatsOnlyEnd, default);
         _harness.Events.FailingCalls = 1;
-        // The reminder's turn runs close_case, which cancels the case's reminders (this one too), and then is not saved.
-        _harness.Events.BeforeFailing = () => Reminders.CancelAllAsync(7, default);
+        // The reminder's turn runs close_case, which cancels the case's reminders, and then is not saved. A channel may
+        // run the turn outside the job's async flow, where the reminder's own job is not told apart and goes too.
+        _harness.Events.BeforeFailing = turnInTheJobsFlow ? () => Reminders.CancelAllAsync(7, default) : CancelOutsideTheJobsFlowAsync;
 
         _harness.Time.Advance(TimeSpan.FromDays(10));
         await _harness.Events.NextCallAsync();
@@ -81,6 +84,33 @@ public sealed class ReminderSchedulerTests : IAsyncLifetime
         _harness.Time.Advance(TimeSpan.FromHours(1));
 
         Assert.Equal(EventNames.ChatsOnlyEnd, (await _harness.Events.NextCallAsync()).Event);
+
+        Task CancelOutsideTheJobsFlowAsync()
+        {
+            using (ExecutionContext.SuppressFlow())
+            {
+                return Task.Run(() => Reminders.CancelAllAsync(7, default));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_reminder_whose_turn_cancels_the_cases_reminders_cancels_the_others_and_comes_only_once()
+    {
+        await Reminders.ScheduleAsync(7, Customer, EventNames.AppealFollowUp, default);
+        await Reminders.ScheduleAsync(7, Customer, EventNames.PhoneOnlyEnd, default);
+        // The follow-up's turn closes the case, as close_case does.
+        _harness.Events.TurnActions = () => Reminders.CancelAllAsync(7, default);
+
+        _harness.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(EventNames.AppealFollowUp, (await _harness.Events.NextCallAsync()).Event);
+        await Eventually.HoldsAsync(
+            async () => (await _harness.Scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ReminderScheduler.GroupOf(7)), default)).Count == 0,
+            "the follow-up's job to be removed once its turn completed");
+
+        _harness.Time.Advance(TimeSpan.FromDays(10));
+        await _harness.StopSchedulerAsync();
+        Assert.Equal([EventNames.AppealFollowUp], _harness.Events.Calls.Select(call => call.Event));
     }
 
     [Fact]

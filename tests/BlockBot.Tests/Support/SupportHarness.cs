@@ -2,10 +2,12 @@ using BlockBot.Tests.Infrastructure;
 using BlockBot.Conversation;
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Conversation.Diagnostics;
+using BlockBot.Storage;
 using BlockBot.Storage.Sqlite;
 using BlockBot.Storage.Sql.Domain;
 using BlockBot.Support;
 using BlockBot.Support.Staff;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -15,14 +17,15 @@ namespace BlockBot.Tests.Support;
 
 /// <summary>
 /// The support domain in a started host, wired as the bot wires it (<c>AddBlockBotSupport</c> +
-/// <c>AddBlockBotSqlDomain</c>) over a temp SQLite file, with Quartz's hosted scheduler (in-memory store)
-/// on a fake clock, and recording doubles for the staff chat, the conversation engine and the directory.
+/// <c>AddBlockBotSqlDomain</c>) over a temp database, with Quartz's hosted scheduler (in-memory store, or the bot's
+/// own store in that database) on a fake clock, and recording doubles for the staff chat, the conversation engine and
+/// the directory.
 /// </summary>
 internal sealed class SupportHarness : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private SupportHarness(TempDatabase database, FakeTimeProvider time)
+    private SupportHarness(TempDatabase database, FakeTimeProvider time, bool schedulerInDatabase)
     {
         Database = database;
         Time = time;
@@ -39,7 +42,17 @@ internal sealed class SupportHarness : IAsyncDisposable
         services.AddMetrics();
         services.AddSingleton<BlockBotMetrics>();
         services.AddSingleton<ICrossInstanceLock, SingleInstanceLock>();
-        services.AddBlockBotSupport(builder.Configuration);
+        if (schedulerInDatabase)
+        {
+            builder.Configuration.AddInMemoryCollection(database.Settings);
+            services.AddBlockBotStorage(builder.Configuration);
+            services.AddBlockBotSupport(builder.Configuration, quartz => quartz.UseBlockBotStore(builder.Configuration));
+        }
+        else
+        {
+            services.AddBlockBotSupport(builder.Configuration);
+        }
+
         services.AddBlockBotSqlDomain();
         Host = builder.Build();
     }
@@ -65,9 +78,10 @@ internal sealed class SupportHarness : IAsyncDisposable
 
     public JobExecutions Executions { get; } = new();
 
-    public static async Task<SupportHarness> StartAsync()
+    /// <param name="schedulerInDatabase">Quartz's store as the bot configures it (on PostgreSQL, clustered), not in memory.</param>
+    public static async Task<SupportHarness> StartAsync(bool schedulerInDatabase = false)
     {
-        var harness = new SupportHarness(await TempDatabase.CreateMigratedAsync(), new FakeTimeProvider(Start));
+        var harness = new SupportHarness(await TempDatabase.CreateMigratedAsync(), new FakeTimeProvider(Start), schedulerInDatabase);
         await harness.Host.StartAsync();
         harness.Scheduler = await harness.Get<ISchedulerFactory>().GetScheduler(CancellationToken.None);
         harness.Scheduler.ListenerManager.AddJobListener(harness.Executions, [GroupMatcher<JobKey>.AnyGroup()]);

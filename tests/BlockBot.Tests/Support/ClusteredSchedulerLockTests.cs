@@ -1,0 +1,82 @@
+using BlockBot.Support;
+using BlockBot.Support.Events;
+using BlockBot.Support.Reminders;
+using BlockBot.Tests.Infrastructure;
+using Dapper;
+using Npgsql;
+
+namespace BlockBot.Tests.Support;
+
+/// <summary>
+/// Reminders on PostgreSQL's clustered Quartz store while another instance holds Quartz's one <c>TRIGGER_ACCESS</c> row
+/// lock, as a job being deleted or replaced there does. Neither a customer's turn scheduling a reminder nor the firing
+/// of a due one may queue behind it.
+/// </summary>
+public sealed class ClusteredSchedulerLockTests : IAsyncLifetime
+{
+    // Scheduling and firing take milliseconds without the lock; waiting for it, they would wait until it is released.
+    private static readonly TimeSpan LockWaitBound = TimeSpan.FromSeconds(5);
+
+    private SupportHarness _harness = null!;
+
+    private ReminderScheduler Reminders => _harness.Get<ReminderScheduler>();
+
+    public async Task InitializeAsync() => _harness = await SupportHarness.StartAsync(schedulerInDatabase: true);
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [PostgresFact]
+    public async Task A_reminder_is_scheduled_while_another_instance_holds_the_trigger_lock()
+    {
+        await using var otherInstance = await HoldTriggerLockAsync();
+
+        var due = await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default).WaitAsync(LockWaitBound);
+
+        Assert.Equal(new UpcomingReminder(EventNames.AppealFollowUp, due), await Reminders.NextAsync(7, default));
+    }
+
+    [PostgresFact]
+    public async Task A_due_reminder_fires_while_another_instance_holds_the_trigger_lock()
+    {
+        var due = await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default);
+        await using var otherInstance = await HoldTriggerLockAsync();
+
+        // On time: a misfired trigger is Quartz's misfire handler's, which does take the lock.
+        _harness.Time.Advance(due - _harness.Time.GetUtcNow());
+        var call = await _harness.Events.NextCallAsync().WaitAsync(LockWaitBound);
+
+        Assert.Equal((SupportHarness.Customer, EventNames.AppealFollowUp), (call.Customer, call.Event));
+    }
+
+    [PostgresFact]
+    public async Task A_reminder_whose_turn_closes_the_case_finishes_that_turn_while_another_instance_holds_the_trigger_lock()
+    {
+        var due = await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.ChatsOnlyEnd, default);
+        var turnFinished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The chats-only reminder's turn closes the case, which cancels the case's reminders: only its own is left.
+        _harness.Events.TurnActions = async () =>
+        {
+            await Reminders.CancelAllAsync(7, default);
+            turnFinished.SetResult();
+        };
+        await using var otherInstance = await HoldTriggerLockAsync();
+
+        _harness.Time.Advance(due - _harness.Time.GetUtcNow());
+
+        await turnFinished.Task.WaitAsync(LockWaitBound);
+    }
+
+    /// <summary>A session of its own holding the lock row until it is disposed (its transaction then rolls back).</summary>
+    private async Task<NpgsqlConnection> HoldTriggerLockAsync()
+    {
+        var lockRow = new { Scheduler = SupportServiceCollectionExtensions.SchedulerName, Name = "TRIGGER_ACCESS" };
+        var session = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_harness.Database.ConnectionString) { Pooling = false }.ConnectionString);
+        await session.OpenAsync();
+        await session.ExecuteAsync(
+            "INSERT INTO qrtz_locks (sched_name, lock_name) VALUES (@Scheduler, @Name) ON CONFLICT DO NOTHING", lockRow);
+        var held = await session.BeginTransactionAsync();
+        await session.ExecuteAsync(
+            "SELECT 1 FROM qrtz_locks WHERE sched_name = @Scheduler AND lock_name = @Name FOR UPDATE", lockRow, held);
+        return session;
+    }
+}
