@@ -7,7 +7,7 @@ namespace BlockBot.Support.Scheduling;
 /// may cancel its case's reminders (<c>close_case</c>); its own job is then left to Quartz, which removes it as the
 /// firing completes, or keeps it for the retry when the turn fails.
 /// </summary>
-public static class RunningJob
+internal static class RunningJob
 {
     private static readonly AsyncLocal<JobKey?> Current = new();
 
