@@ -152,9 +152,29 @@ public sealed class TempDatabase : IDisposable, IAsyncDisposable
         return new SqlTelegramStore(factory, turns, time);
     }
 
+    /// <summary>
+    /// Closes the pooled connections to this database's file: the bot's and Quartz's (<see cref="QuartzSqliteDataSource"/>).
+    /// Not <c>ClearAllPools</c>: that clears every test's pools, and a clear can dispose a connection another test running
+    /// beside this one has just taken from its pool ("Cannot access a disposed object: SQLitePCL.sqlite3").
+    /// </summary>
+    public void ClearSqlitePools()
+    {
+        if (Provider != StorageProvider.Sqlite)
+        {
+            return;
+        }
+
+        var ours = new SqliteConnectionFactory(Options.Create(new StorageOptions { Provider = Provider, ConnectionString = ConnectionString })).ConnectionString;
+        foreach (var pooled in new[] { ours, new SqliteConnectionStringBuilder(ours) { ForeignKeys = true }.ToString() })
+        {
+            using var connection = new SqliteConnection(pooled);
+            SqliteConnection.ClearPool(connection);
+        }
+    }
+
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        ClearSqlitePools();
         lock (_factories)
         {
             foreach (var factory in _factories)

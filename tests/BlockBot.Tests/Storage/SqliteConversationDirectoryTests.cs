@@ -86,7 +86,7 @@ public sealed class SqliteConversationDirectoryTests : IDisposable
     public async Task A_reference_survives_reopening_the_file()
     {
         await (await CreateDirectoryAsync()).SaveAsync(Customer, Reference("chat-1", "1"), CancellationToken.None);
-        SqliteConnection.ClearAllPools();
+        _database.ClearSqlitePools();
 
         var reopened = new SqlConversationDirectory(_database.CreateFactory(), _time);
 

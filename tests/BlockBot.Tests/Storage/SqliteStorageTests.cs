@@ -313,7 +313,7 @@ public sealed class SqliteStorageTests : IDisposable
         var first = await _database.CreateStorageAsync();
         await first.WriteAsync(new Dictionary<string, object> { ["item"] = new PocoStoreItem { Id = "kept", Count = 9 } });
         var etag = Read<PocoStoreItem>(await first.ReadAsync(["item"]), "item").ETag;
-        SqliteConnection.ClearAllPools();
+        _database.ClearSqlitePools();
 
         var second = TempDatabase.StorageOn(_database.CreateFactory());
         var item = Read<PocoStoreItem>(await second.ReadAsync(["item"]), "item");

@@ -54,11 +54,7 @@ public sealed class TelegramCrashTests(ITestOutputHelper output) : IDisposable
         Assert.InRange(repeated, 0, ConcurrentSends);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _database.Dispose();
-    }
+    public void Dispose() => _database.Dispose();
 
     private async Task WaitForEmptyOutboxAsync(FakeBotApi fake) =>
         await fake.WaitUntilAsync(_ => CountPending() == 0, "the outbox and inbox to be empty");

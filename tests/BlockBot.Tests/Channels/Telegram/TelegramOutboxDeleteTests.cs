@@ -16,11 +16,7 @@ public sealed class TelegramOutboxDeleteTests : IDisposable
 
     private readonly TempDatabase _database = new();
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _database.Dispose();
-    }
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task Rows_sent_at_once_are_each_gone_when_their_delete_returns_and_the_unsent_stay_queued()
