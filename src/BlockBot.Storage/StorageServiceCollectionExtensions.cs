@@ -45,6 +45,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<ISchemaMigrator, PostgresSchema>();
             services.TryAddSingleton<ICrossInstanceLock, PostgresAdvisoryLock>();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresConnectionHeadroom>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, QuartzLockRows>());
         }
         else
         {
