@@ -19,11 +19,17 @@ internal sealed class QuartzSqliteDataSource(string connectionString) : DbDataSo
 
     private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
 
-    // Microsoft.Data.Sqlite pools connections by their connection string: with the turns' own string, a handle told not
-    // to flush would be handed to a turn. Foreign Keys=True only repeats what SqliteConnectionPragmas sets anyway.
-    private readonly string _connectionString = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true }.ToString();
+    private readonly string _connectionString = ConnectionStringFor(connectionString);
 
     public override string ConnectionString => _connectionString;
+
+    /// <summary>
+    /// Quartz's connection string for the file the turns open with <paramref name="turnsConnectionString"/>.
+    /// Microsoft.Data.Sqlite pools connections by their connection string: with the turns' own string, a handle told not
+    /// to flush would be handed to a turn. Foreign Keys=True only repeats what SqliteConnectionPragmas sets anyway.
+    /// </summary>
+    internal static string ConnectionStringFor(string turnsConnectionString) =>
+        new SqliteConnectionStringBuilder(turnsConnectionString) { ForeignKeys = true }.ToString();
 
     protected override DbConnection CreateDbConnection()
     {

@@ -165,7 +165,7 @@ public sealed class TempDatabase : IDisposable, IAsyncDisposable
         }
 
         var ours = new SqliteConnectionFactory(Options.Create(new StorageOptions { Provider = Provider, ConnectionString = ConnectionString })).ConnectionString;
-        foreach (var pooled in new[] { ours, new SqliteConnectionStringBuilder(ours) { ForeignKeys = true }.ToString() })
+        foreach (var pooled in new[] { ours, QuartzSqliteDataSource.ConnectionStringFor(ours) })
         {
             using var connection = new SqliteConnection(pooled);
             SqliteConnection.ClearPool(connection);

@@ -66,6 +66,19 @@ public sealed class ClusteredSchedulerLockTests : IAsyncLifetime
         await turnFinished.Task.WaitAsync(LockWaitBound);
     }
 
+    [PostgresFact]
+    public async Task Quartz_lock_rows_are_stored_at_start_so_no_two_first_takers_race_to_insert_them()
+    {
+        // The loser of that race would wait Quartz's retry period on the host's clock, which this fake clock never ends.
+        await using var session = new NpgsqlConnection(_harness.Database.ConnectionString);
+
+        var locks = await session.QueryAsync<string>(
+            "SELECT lock_name FROM qrtz_locks WHERE sched_name = @Scheduler ORDER BY lock_name",
+            new { Scheduler = SupportServiceCollectionExtensions.SchedulerName });
+
+        Assert.Equal(["STATE_ACCESS", "TRIGGER_ACCESS"], locks);
+    }
+
     /// <summary>A session of its own holding the lock row until it is disposed (its transaction then rolls back).</summary>
     private async Task<NpgsqlConnection> HoldTriggerLockAsync()
     {

@@ -1,6 +1,8 @@
 using BlockBot.Conversation.Abstractions;
 using BlockBot.Support.Events;
 using BlockBot.Support.Reminders;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace BlockBot.Tests.Support;
@@ -50,6 +52,26 @@ public sealed class ReminderSchedulerTests : IAsyncLifetime
         _harness.Time.Advance(TimeSpan.FromHours(5));
 
         var due = await Reminders.ScheduleAsync(7, Customer, EventNames.PhoneOnlyEnd, default);
+
+        Assert.Equal(SupportHarness.Start.AddHours(5).AddDays(3), due);
+        Assert.Equal(new UpcomingReminder(EventNames.PhoneOnlyEnd, due), await Reminders.NextAsync(7, default));
+        Assert.Single(await _harness.Scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ReminderScheduler.GroupOf(7)), default));
+    }
+
+    [Fact]
+    public async Task A_reminder_stored_again_after_the_look_for_it_is_replaced_not_failed()
+    {
+        await Reminders.ScheduleAsync(7, Customer, EventNames.PhoneOnlyEnd, default);
+        _harness.Time.Advance(TimeSpan.FromHours(5));
+        // A retry brings the job back between the look and the insert: the look saw none.
+        var lookedTooEarly = new ReminderScheduler(
+            _harness.Get<ISchedulerFactory>(),
+            new NoJobStored(),
+            _harness.Get<IOptions<PeriodsOptions>>(),
+            _harness.Time,
+            NullLogger<ReminderScheduler>.Instance);
+
+        var due = await lookedTooEarly.ScheduleAsync(7, Customer, EventNames.PhoneOnlyEnd, default);
 
         Assert.Equal(SupportHarness.Start.AddHours(5).AddDays(3), due);
         Assert.Equal(new UpcomingReminder(EventNames.PhoneOnlyEnd, due), await Reminders.NextAsync(7, default));
@@ -131,5 +153,12 @@ public sealed class ReminderSchedulerTests : IAsyncLifetime
         Assert.Equal(otherCustomer, (await _harness.Events.NextCallAsync()).Customer);
         await _harness.StopSchedulerAsync();
         Assert.DoesNotContain(_harness.Events.Calls, call => call.Customer == Customer);
+    }
+
+    private sealed class NoJobStored : IScheduledJobLookup
+    {
+        public Task<bool> AnyInGroupAsync(string group, string? exceptName, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public Task<bool> ExistsAsync(JobKey job, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 }
