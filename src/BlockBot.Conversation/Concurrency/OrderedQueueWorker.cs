@@ -23,9 +23,25 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
     // a high-water mark of ids: a key's item with a lower id can be queued after a higher one was handled (two
     // instances taking in one chat's updates, an update sent again after a crash), and must not be skipped.
     private readonly HashSet<TKey> _endedDuringRead = [];
+
+    // Keys another instance is working on, with when (Environment.TickCount64) to look at them again.
+    private readonly Dictionary<TKey, long> _leftToAnotherInstance = [];
     private readonly Lock _gate = new();
 
     public void Wake() => _wake.Release();
+
+    /// <summary>
+    /// Leaves the key's items to the instance that holds the key now, instead of waiting for it: they are not taken up
+    /// again until the worker's next look of its own (a second), by when that instance has usually handled them. Call it
+    /// before <see cref="HandleAsync"/> returns false.
+    /// </summary>
+    protected void LeaveToAnotherInstance(TKey key)
+    {
+        lock (_gate)
+        {
+            _leftToAnotherInstance[key] = Environment.TickCount64 + (long)Idle.TotalMilliseconds;
+        }
+    }
 
     protected abstract Task<IReadOnlyList<TItem>> LoadAsync(int limit, CancellationToken cancellationToken);
 
@@ -47,6 +63,7 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
                 {
                     // What ended before this read began is saved, so the read sees it.
                     _endedDuringRead.Clear();
+                    ForgetLeftKeysDue();
                 }
 
                 var items = await LoadAsync(BatchSize, stoppingToken);
@@ -54,7 +71,7 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
                 {
                     lock (_gate)
                     {
-                        if (_endedDuringRead.Contains(group.Key) || !_busyKeys.Add(group.Key))
+                        if (_endedDuringRead.Contains(group.Key) || _leftToAnotherInstance.ContainsKey(group.Key) || !_busyKeys.Add(group.Key))
                         {
                             continue;
                         }
@@ -84,6 +101,23 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
         }
 
         await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private void ForgetLeftKeysDue()
+    {
+        if (_leftToAnotherInstance.Count == 0)
+        {
+            return;
+        }
+
+        var now = Environment.TickCount64;
+        foreach (var (key, lookAgainAt) in _leftToAnotherInstance)
+        {
+            if (lookAgainAt <= now)
+            {
+                _leftToAnotherInstance.Remove(key);
+            }
+        }
     }
 
     private async Task RunKeyAsync(TKey key, List<TItem> items, CancellationToken stoppingToken)

@@ -29,22 +29,39 @@ public sealed class PostgresAdvisoryLock(PostgresConnectionFactory connections) 
 
     public ValueTask DisposeAsync() => _lockConnections.DisposeAsync();
 
-    public async Task<IAsyncDisposable> AcquireAsync(string scope, string key, CancellationToken cancellationToken)
+    public async Task<IAsyncDisposable> AcquireAsync(string scope, string key, CancellationToken cancellationToken) =>
+        (await LockAsync(scope, key, wait: true, cancellationToken))!;
+
+    public Task<IAsyncDisposable?> TryAcquireAsync(string scope, string key, CancellationToken cancellationToken) =>
+        LockAsync(scope, key, wait: false, cancellationToken);
+
+    private async Task<IAsyncDisposable?> LockAsync(string scope, string key, bool wait, CancellationToken cancellationToken)
     {
         var connection = await _lockConnections.OpenConnectionAsync(cancellationToken);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT pg_advisory_lock(hashtext(@Scope), hashtext(@Key))",
-                new { Scope = scope, Key = key },
-                cancellationToken: cancellationToken));
-            return new Held(connection, scope, key);
+            var lockKey = new { Scope = scope, Key = key };
+            if (wait)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "SELECT pg_advisory_lock(hashtext(@Scope), hashtext(@Key))", lockKey, cancellationToken: cancellationToken));
+                return new Held(connection, scope, key);
+            }
+
+            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                    "SELECT pg_try_advisory_lock(hashtext(@Scope), hashtext(@Key))", lockKey, cancellationToken: cancellationToken)))
+            {
+                return new Held(connection, scope, key);
+            }
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
         }
+
+        await connection.DisposeAsync();
+        return null;
     }
 
     private sealed class Held(DbConnection connection, string scope, string key) : IAsyncDisposable

@@ -10,7 +10,8 @@ namespace BlockBot.Support.Events;
 /// Delivers the outbox's events (staff taken, done, declined, replies, tickets opened) into customers' conversations:
 /// a customer's in the order they were queued, different customers at once. Each event is delivered under the
 /// customer's lock, in process and across instances, and under its delivery id, so it reaches the customer once
-/// even when two instances or a restart try it again. A failed delivery is retried with <see cref="RetryBackoff"/>,
+/// even when two instances or a restart try it again; an instance that finds another delivering to the customer leaves
+/// the customer's events to it for a moment rather than wait. A failed delivery is retried with <see cref="RetryBackoff"/>,
 /// the customer's later events waiting behind it; an unreachable customer's event is logged and dropped.
 /// </summary>
 public sealed class EventDispatcher(
@@ -32,7 +33,14 @@ public sealed class EventDispatcher(
     {
         var key = EventOutbox.GroupOf(listed.Customer);
         using var inProcess = await order.Lock.AcquireAsync(key, cancellationToken);
-        await using var acrossInstances = await order.CrossInstance.AcquireAsync(EventDeliveryOrder.Scope, key, cancellationToken);
+        // Both instances list the same events: waiting for the other's delivery would only find it done, while holding
+        // a slot and a connection that other customers' events could use.
+        await using var acrossInstances = await order.CrossInstance.TryAcquireAsync(EventDeliveryOrder.Scope, key, cancellationToken);
+        if (acrossInstances is null)
+        {
+            LeaveToAnotherInstance(listed.Customer.Key);
+            return false;
+        }
 
         // A second look under the locks: another instance that listed the same event may have delivered it meanwhile
         // (the delivery id would stop a second delivery too, but only after a turn), or had it fail: then it waits for its

@@ -80,6 +80,29 @@ public sealed class TwoInstanceTurnTests : IDisposable
         await using var acquired = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
+    [PostgresFact]
+    public async Task A_try_for_the_advisory_lock_is_refused_at_once_while_another_instance_holds_it()
+    {
+        var options = Options.Create(new BlockBot.Storage.StorageOptions { Provider = _database.Provider, ConnectionString = _database.ConnectionString });
+        await using var firstFactory = new PostgresConnectionFactory(options);
+        await using var secondFactory = new PostgresConnectionFactory(options);
+        await using var first = new PostgresAdvisoryLock(firstFactory);
+        await using var second = new PostgresAdvisoryLock(secondFactory);
+
+        var held = await first.AcquireAsync("events", "customer-1", CancellationToken.None);
+
+        Assert.Null(await second.TryAcquireAsync("events", "customer-1", CancellationToken.None));
+        await using (var other = await second.TryAcquireAsync("events", "customer-2", CancellationToken.None))
+        {
+            Assert.NotNull(other);
+        }
+
+        await held.DisposeAsync();
+        await using var taken = await second.TryAcquireAsync("events", "customer-1", CancellationToken.None);
+        Assert.NotNull(taken);
+        Assert.Null(await first.TryAcquireAsync("events", "customer-1", CancellationToken.None));
+    }
+
     private static Activity Message(BotHost host, string text)
     {
         var activity = host.Adapter.MakeActivity(text);

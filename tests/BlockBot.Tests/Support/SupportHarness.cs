@@ -25,7 +25,7 @@ internal sealed class SupportHarness : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private SupportHarness(TempDatabase database, FakeTimeProvider time, bool schedulerInDatabase)
+    private SupportHarness(TempDatabase database, FakeTimeProvider time, bool schedulerInDatabase, ICrossInstanceLock crossInstance)
     {
         Database = database;
         Time = time;
@@ -41,7 +41,7 @@ internal sealed class SupportHarness : IAsyncDisposable
         services.AddSingleton<DateDisplay>();
         services.AddMetrics();
         services.AddSingleton<BlockBotMetrics>();
-        services.AddSingleton<ICrossInstanceLock, SingleInstanceLock>();
+        services.AddSingleton(crossInstance);
         if (schedulerInDatabase)
         {
             builder.Configuration.AddInMemoryCollection(database.Settings);
@@ -79,9 +79,11 @@ internal sealed class SupportHarness : IAsyncDisposable
     public JobExecutions Executions { get; } = new();
 
     /// <param name="schedulerInDatabase">Quartz's store as the bot configures it (on PostgreSQL, clustered), not in memory.</param>
-    public static async Task<SupportHarness> StartAsync(bool schedulerInDatabase = false)
+    /// <param name="crossInstance">The lock shared with other instances; by default, none (one instance).</param>
+    public static async Task<SupportHarness> StartAsync(bool schedulerInDatabase = false, ICrossInstanceLock? crossInstance = null)
     {
-        var harness = new SupportHarness(await TempDatabase.CreateMigratedAsync(), new FakeTimeProvider(Start), schedulerInDatabase);
+        var harness = new SupportHarness(
+            await TempDatabase.CreateMigratedAsync(), new FakeTimeProvider(Start), schedulerInDatabase, crossInstance ?? new SingleInstanceLock());
         await harness.Host.StartAsync();
         harness.Scheduler = await harness.Get<ISchedulerFactory>().GetScheduler(CancellationToken.None);
         harness.Scheduler.ListenerManager.AddJobListener(harness.Executions, [GroupMatcher<JobKey>.AnyGroup()]);
