@@ -1,7 +1,10 @@
 using BlockBot.Storage.Postgres;
 using BlockBot.Storage.Sqlite;
+using BlockBot.Support.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Quartz;
 
@@ -26,6 +29,9 @@ public static class SchedulerStore
     /// <summary>The job store for the provider <c>BlockBot:Storage:Provider</c> names; needs <c>AddBlockBotStorage</c>.</summary>
     public static void UseBlockBotStore(this IQuartzBuilder quartz, IConfiguration configuration)
     {
+        // Reminder jobs then outlive their firing, which completes without Quartz's store-wide lock (ADR 0025).
+        quartz.Services.TryAddSingleton<ISpentReminderJobs, SqlSpentReminderJobs>();
+        quartz.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SpentReminderPruning>());
         var provider = configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.Provider), StorageProvider.Sqlite);
         if (provider == StorageProvider.Postgres)
         {

@@ -16,7 +16,8 @@ public sealed class SqlScheduledJobLookup(IDbConnectionFactory connections) : IS
         await using var connection = await connections.OpenAsync(cancellationToken);
         // Unquoted names: Quartz's SQLite schema spells them in capitals, its PostgreSQL schema in lower case.
         return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT 1 FROM qrtz_job_details WHERE sched_name = @Scheduler AND job_group = @Group AND job_name <> @Except LIMIT 1",
+            // Triggers, not jobs: a durable reminder's job outlives its firing (ADR 0025), and has nothing left to cancel.
+            "SELECT 1 FROM qrtz_triggers WHERE sched_name = @Scheduler AND job_group = @Group AND job_name <> @Except LIMIT 1",
             // No job is named "", so that excepts none.
             new { Scheduler = SupportServiceCollectionExtensions.SchedulerName, Group = group, Except = exceptName ?? string.Empty },
             cancellationToken: cancellationToken)) is not null;

@@ -4,9 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace BlockBot.Conversation.Retention;
 
 /// <summary>
-/// Deletes what is kept past its period: at start and then every hour. A failure is logged and tried again at the next
-/// hour. Every instance runs it; deleting what is already gone deletes nothing, so instances sharing PostgreSQL need no
-/// coordination. <see cref="InBatchesAsync"/> keeps each delete a short statement, so turns saving meanwhile wait for none long.
+/// Deletes what is kept past its period: at start (unless <see cref="PrunesAtStart"/> says not) and then every hour. A
+/// failure is logged and tried again at the next hour. Every instance runs it; deleting what is already gone deletes
+/// nothing, so instances sharing PostgreSQL need no coordination. <see cref="InBatchesAsync"/> keeps each delete a short
+/// statement, so turns saving meanwhile wait for none long.
 /// </summary>
 public abstract class HourlyPruning(TimeProvider time, ILogger logger) : BackgroundService
 {
@@ -19,12 +20,20 @@ public abstract class HourlyPruning(TimeProvider time, ILogger logger) : Backgro
     /// <summary>What is pruned, for the log: "transcript lines".</summary>
     protected abstract string What { get; }
 
+    /// <summary>Whether the first round runs at start; otherwise an hour after.</summary>
+    protected virtual bool PrunesAtStart => true;
+
     /// <returns>How many rows were deleted.</returns>
     protected abstract Task<int> PruneAsync(CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Every, Time);
+        if (!PrunesAtStart && !await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            return;
+        }
+
         do
         {
             try

@@ -14,7 +14,9 @@ internal static class ConversationEventJobs
     /// <summary>The event's delivery id: a run of the job after a crash, or the same event queued again, finds it delivered and stops.</summary>
     public const string DeliveryKey = "delivery";
 
-    public static IJobDetail Create(JobKey key, CustomerId customer, string eventName, IReadOnlyDictionary<string, string> values, string? deliveryId = null) =>
+    /// <param name="durable">Whether the job stays stored once it has no trigger left (Quartz's <c>StoreDurably</c>).</param>
+    public static IJobDetail Create(
+        JobKey key, CustomerId customer, string eventName, IReadOnlyDictionary<string, string> values, string? deliveryId = null, bool durable = false) =>
         JobBuilder.Create<DeliverConversationEventJob>()
             .WithIdentity(key)
             .UsingJobData(CustomerKey, customer.Key)
@@ -22,5 +24,6 @@ internal static class ConversationEventJobs
             .UsingJobData(ValuesKey, JsonSerializer.Serialize(values))
             .UsingJobData(DeliveryKey, deliveryId ?? Guid.NewGuid().ToString("N"))
             .RequestRecovery(true)
+            .StoreDurably(durable)
             .Build();
 }

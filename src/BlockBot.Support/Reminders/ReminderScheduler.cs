@@ -9,15 +9,21 @@ namespace BlockBot.Support.Reminders;
 
 /// <summary>
 /// The procedure's waiting periods as Quartz jobs: one job per case and reminder, all of a case's in
-/// the group <c>case.{id}</c>, so cancelling a case's reminders is deleting one group.
+/// the group <c>case.{id}</c>, so cancelling a case's reminders is deleting one group. Where something deletes spent
+/// jobs (<see cref="ISpentReminderJobs"/>), a job outlives its firing, which then completes without Quartz's store-wide
+/// lock (ADR 0025).
 /// </summary>
 public sealed class ReminderScheduler(
     ISchedulerFactory schedulers,
     IScheduledJobLookup jobs,
     IOptions<PeriodsOptions> periods,
     TimeProvider time,
-    ILogger<ReminderScheduler> logger)
+    ILogger<ReminderScheduler> logger,
+    ISpentReminderJobs? spentJobs = null)
 {
+    /// <summary>What every case's group name starts with.</summary>
+    public const string GroupPrefix = "case.";
+
     /// <summary>The reminder events <c>schedule_reminder</c> accepts.</summary>
     public static readonly IReadOnlySet<string> Events = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -26,7 +32,7 @@ public sealed class ReminderScheduler(
         EventNames.ChatsOnlyEnd,
     };
 
-    public static string GroupOf(long caseId) => $"case.{caseId}";
+    public static string GroupOf(long caseId) => $"{GroupPrefix}{caseId}";
 
     public static JobKey JobKeyOf(long caseId, string reminderEvent) => new($"reminder.{caseId}.{reminderEvent}", GroupOf(caseId));
 
@@ -54,7 +60,7 @@ public sealed class ReminderScheduler(
             await scheduler.DeleteJob(key, cancellationToken);
         }
 
-        var job = ConversationEventJobs.Create(key, customer, reminderEvent, new Dictionary<string, string>());
+        var job = ConversationEventJobs.Create(key, customer, reminderEvent, new Dictionary<string, string>(), durable: spentJobs is not null);
         var trigger = OneShotTrigger.Builder(time, new TriggerKey(key.Name, key.Group), due).Build();
         try
         {

@@ -2,7 +2,10 @@ using Quartz;
 
 namespace BlockBot.Support.Reminders;
 
-/// <summary>Asks the scheduler itself: for a store without tables to read (Quartz's in-memory store).</summary>
+/// <summary>
+/// Asks the scheduler itself: for a store without tables to read (Quartz's in-memory store). Reminder jobs there are not
+/// durable, so a stored one still has its trigger.
+/// </summary>
 public sealed class SchedulerJobLookup(ISchedulerFactory schedulers) : IScheduledJobLookup
 {
     public async Task<bool> AnyInGroupAsync(string group, string? exceptName, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using BlockBot.Support.Reminders;
 using BlockBot.Tests.Infrastructure;
 using Dapper;
 using Npgsql;
+using Quartz;
 
 namespace BlockBot.Tests.Support;
 
@@ -49,6 +50,35 @@ public sealed class ClusteredSchedulerLockTests : IAsyncLifetime
     }
 
     [PostgresFact]
+    public async Task A_reminders_firing_completes_while_another_instance_holds_the_trigger_lock()
+    {
+        var due = await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default);
+        var job = ReminderScheduler.JobKeyOf(7, EventNames.AppealFollowUp);
+        await using var otherInstance = await HoldTriggerLockAsync();
+
+        _harness.Time.Advance(due - _harness.Time.GetUtcNow());
+        await _harness.Events.NextCallAsync().WaitAsync(LockWaitBound);
+
+        // Completing deletes the spent trigger and the firing's record; a job that went with its last trigger would wait for the lock.
+        await FiringCompletedAsync(job).WaitAsync(LockWaitBound);
+    }
+
+    [PostgresFact]
+    public async Task Closing_a_case_whose_reminder_has_fired_does_not_wait_for_the_trigger_lock()
+    {
+        var due = await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default);
+        _harness.Time.Advance(due - _harness.Time.GetUtcNow());
+        await _harness.Events.NextCallAsync();
+        await FiringCompletedAsync(ReminderScheduler.JobKeyOf(7, EventNames.AppealFollowUp)).WaitAsync(LockWaitBound);
+        await using var otherInstance = await HoldTriggerLockAsync();
+
+        // The spent job is the hourly pruning's to delete; there is nothing left to cancel.
+        await Reminders.CancelAllAsync(7, default).WaitAsync(LockWaitBound);
+
+        Assert.Null(await Reminders.NextAsync(7, default));
+    }
+
+    [PostgresFact]
     public async Task A_reminder_whose_turn_closes_the_case_finishes_that_turn_while_another_instance_holds_the_trigger_lock()
     {
         var due = await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.ChatsOnlyEnd, default);
@@ -77,6 +107,18 @@ public sealed class ClusteredSchedulerLockTests : IAsyncLifetime
             new { Scheduler = SupportServiceCollectionExtensions.SchedulerName });
 
         Assert.Equal(["STATE_ACCESS", "TRIGGER_ACCESS"], locks);
+    }
+
+    private async Task FiringCompletedAsync(JobKey job)
+    {
+        await using var session = new NpgsqlConnection(_harness.Database.ConnectionString);
+        while (await session.ExecuteScalarAsync<long>(
+                   "SELECT (SELECT count(*) FROM qrtz_triggers WHERE job_group = @Group AND job_name = @Name)"
+                   + " + (SELECT count(*) FROM qrtz_fired_triggers WHERE job_group = @Group AND job_name = @Name)",
+                   new { job.Group, job.Name }) > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
     }
 
     /// <summary>A session of its own holding the lock row until it is disposed (its transaction then rolls back).</summary>

@@ -1,0 +1,62 @@
+using BlockBot.Conversation.Retention;
+using BlockBot.Support.Events;
+using BlockBot.Support.Reminders;
+using Quartz;
+
+namespace BlockBot.Tests.Support;
+
+/// <summary>
+/// Reminder jobs in the bot's own store (as the bot runs): a job outlives its firing, and the hourly pruning deletes it
+/// once it has no trigger left, leaving the case's pending reminders alone.
+/// </summary>
+public sealed class SpentReminderJobTests : IAsyncLifetime
+{
+    private SupportHarness _harness = null!;
+
+    private ReminderScheduler Reminders => _harness.Get<ReminderScheduler>();
+
+    public async Task InitializeAsync() => _harness = await SupportHarness.StartAsync(schedulerInDatabase: true);
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task A_fired_reminders_job_is_pruned_within_the_hour_and_the_cases_pending_reminder_is_kept()
+    {
+        await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default);
+        var phoneOnlyDue = await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.PhoneOnlyEnd, default);
+        var fired = ReminderScheduler.JobKeyOf(7, EventNames.AppealFollowUp);
+
+        _harness.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(EventNames.AppealFollowUp, (await _harness.Events.NextCallAsync()).Event);
+        await FiringCompletedAsync(fired);
+        Assert.True(await _harness.Scheduler.Exists(fired), "the fired job is kept until the pruning");
+
+        _harness.Time.Advance(HourlyPruning.Every);
+
+        await Eventually.HoldsAsync(async () => !await _harness.Scheduler.Exists(fired), "the fired job pruned");
+        Assert.Equal([ReminderScheduler.JobKeyOf(7, EventNames.PhoneOnlyEnd)], await CaseJobsAsync(7));
+        Assert.Equal(new UpcomingReminder(EventNames.PhoneOnlyEnd, phoneOnlyDue), await Reminders.NextAsync(7, default));
+    }
+
+    [Fact]
+    public async Task A_reminder_scheduled_again_after_its_firing_fires_again()
+    {
+        await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default);
+        _harness.Time.Advance(TimeSpan.FromDays(1));
+        await _harness.Events.NextCallAsync();
+        await FiringCompletedAsync(ReminderScheduler.JobKeyOf(7, EventNames.AppealFollowUp));
+
+        var due = await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default);
+
+        Assert.Equal(new UpcomingReminder(EventNames.AppealFollowUp, due), await Reminders.NextAsync(7, default));
+        _harness.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(EventNames.AppealFollowUp, (await _harness.Events.NextCallAsync()).Event);
+    }
+
+    /// <summary>Quartz completes a firing after its listeners hear of it: the trigger is gone then.</summary>
+    private Task FiringCompletedAsync(JobKey job) =>
+        Eventually.HoldsAsync(async () => (await _harness.Scheduler.GetTriggersOfJob(job)).Count == 0, $"the firing of {job} completed");
+
+    private async Task<IReadOnlyList<JobKey>> CaseJobsAsync(long caseId) =>
+        [.. await _harness.Scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(ReminderScheduler.GroupOf(caseId)))];
+}
