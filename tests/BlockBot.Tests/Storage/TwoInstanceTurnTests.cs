@@ -53,11 +53,9 @@ public sealed class TwoInstanceTurnTests : IDisposable
     [PostgresFact]
     public async Task The_advisory_lock_excludes_a_second_instance_until_released()
     {
-        var options = Options.Create(new BlockBot.Storage.StorageOptions { Provider = _database.Provider, ConnectionString = _database.ConnectionString });
-        await using var firstFactory = new PostgresConnectionFactory(options);
-        await using var secondFactory = new PostgresConnectionFactory(options);
-        await using var first = new PostgresAdvisoryLock(firstFactory);
-        await using var second = new PostgresAdvisoryLock(secondFactory);
+        await using var firstInstance = new InstanceLocks(_database);
+        await using var secondInstance = new InstanceLocks(_database);
+        var (first, second) = (firstInstance.Lock, secondInstance.Lock);
 
         var held = await first.AcquireAsync("turn", "test/conversation-1", CancellationToken.None);
         var waiting = second.AcquireAsync("turn", "test/conversation-1", CancellationToken.None);
@@ -66,7 +64,7 @@ public sealed class TwoInstanceTurnTests : IDisposable
             // Another key is not held up.
         }
 
-        await using (var connection = await firstFactory.OpenAsync(CancellationToken.None))
+        await using (var connection = await firstInstance.Connections.OpenAsync(CancellationToken.None))
         {
             using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             while (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0)
@@ -83,11 +81,9 @@ public sealed class TwoInstanceTurnTests : IDisposable
     [PostgresFact]
     public async Task A_try_for_the_advisory_lock_is_refused_at_once_while_another_instance_holds_it()
     {
-        var options = Options.Create(new BlockBot.Storage.StorageOptions { Provider = _database.Provider, ConnectionString = _database.ConnectionString });
-        await using var firstFactory = new PostgresConnectionFactory(options);
-        await using var secondFactory = new PostgresConnectionFactory(options);
-        await using var first = new PostgresAdvisoryLock(firstFactory);
-        await using var second = new PostgresAdvisoryLock(secondFactory);
+        await using var firstInstance = new InstanceLocks(_database);
+        await using var secondInstance = new InstanceLocks(_database);
+        var (first, second) = (firstInstance.Lock, secondInstance.Lock);
 
         var held = await first.AcquireAsync("events", "customer-1", CancellationToken.None);
 
@@ -101,6 +97,27 @@ public sealed class TwoInstanceTurnTests : IDisposable
         await using var taken = await second.TryAcquireAsync("events", "customer-1", CancellationToken.None);
         Assert.NotNull(taken);
         Assert.Null(await first.TryAcquireAsync("events", "customer-1", CancellationToken.None));
+    }
+
+    /// <summary>One instance's advisory locks, on a connection factory of its own.</summary>
+    private sealed class InstanceLocks : IAsyncDisposable
+    {
+        public InstanceLocks(TempDatabase database)
+        {
+            Connections = new PostgresConnectionFactory(Options.Create(
+                new BlockBot.Storage.StorageOptions { Provider = database.Provider, ConnectionString = database.ConnectionString }));
+            Lock = new PostgresAdvisoryLock(Connections);
+        }
+
+        public PostgresConnectionFactory Connections { get; }
+
+        public PostgresAdvisoryLock Lock { get; }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Lock.DisposeAsync();
+            await Connections.DisposeAsync();
+        }
     }
 
     private static Activity Message(BotHost host, string text)
