@@ -4,10 +4,11 @@ namespace BlockBot.Tests.Channels.Telegram;
 
 /// <summary>
 /// A chat's messages read against what the bot should have said, in order, each once. The one thing allowed
-/// besides: a send Telegram accepted just before a process was killed, whose outbox row was not yet deleted, is
-/// sent again after it (a sendMessage carries no idempotency key). Such a repeat is an exact copy of the chat's message
-/// before it, which Telegram accepted just before the killed process was gone (within <see cref="InFlightMargin"/>);
-/// it arrives after the kill began and soon after (<see cref="ResendWithin"/>), and happens at most once in a chat.
+/// besides: sends Telegram accepted just before a process was killed, whose outbox rows were not yet deleted, are
+/// sent again after it (a sendMessage carries no idempotency key). Since a chat's next message goes while the sent
+/// row's delete commits (ADR 0019), that can be more than one message: the chat's last messages before the kill,
+/// each accepted within <see cref="InFlightMargin"/> of it, sent again once, in order, one after another. The first
+/// copy arrives after the kill began and soon after it (<see cref="ResendWithin"/>); a chat has at most one such run.
 /// <see cref="Matched"/> has the message that met each expectation, or null where none did.
 /// </summary>
 public sealed record ChatReading(IReadOnlyList<SentMessage?> Matched, IReadOnlyList<ChatReading.Repeat> Repeats, IReadOnlyList<string> Problems)
@@ -34,26 +35,44 @@ public sealed record ChatReading(IReadOnlyList<SentMessage?> Matched, IReadOnlyL
         var matched = new List<SentMessage?>();
         var repeats = new List<Repeat>();
         var problems = new List<string>();
+        var runs = 0;
+
+        // The run being resent: the index of the next message it copies, and of the first copy.
+        var (copying, copiesFrom) = (-1, -1);
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
+            if (copying >= 0 && (copying == copiesFrom || !IsCopy(messages[copying], message)))
+            {
+                copying = -1;
+            }
+
+            if (copying >= 0)
+            {
+                repeats.Add(new Repeat(messages[copying], message));
+                copying++;
+                continue;
+            }
+
             if (matched.Count < expected.Count && expected[matched.Count].Test(message))
             {
                 matched.Add(message);
                 continue;
             }
 
-            var original = messages.Take(i).LastOrDefault(earlier => IsCopy(earlier, message));
-            if (original is not null && original == messages[i - 1] && WasInFlight(original, killBegan, killedAt) && message.At >= killBegan && message.At <= killedAt + ResendWithin)
+            if (ResentRunStart(messages, i, killBegan, killedAt) is { } start)
             {
-                repeats.Add(new Repeat(original, message));
+                runs++;
+                repeats.Add(new Repeat(messages[start], message));
+                (copying, copiesFrom) = (start + 1, i);
                 continue;
             }
 
+            var original = messages.Take(i).LastOrDefault(earlier => IsCopy(earlier, message));
             var shown = $"message {i + 1} (#{message.MessageId} at {message.At:HH:mm:ss.fff}) \"{ChatFeed.FirstLine(message.Text)}\"";
             if (original is not null)
             {
-                problems.Add($"{shown} repeats #{original.MessageId} of {original.At:HH:mm:ss.fff}, which was not the send in flight at the kill ({killBegan:HH:mm:ss.fff}–{killedAt:HH:mm:ss.fff}) resent by the survivor");
+                problems.Add($"{shown} repeats #{original.MessageId} of {original.At:HH:mm:ss.fff}, which was not among the sends in flight at the kill ({killBegan:HH:mm:ss.fff}–{killedAt:HH:mm:ss.fff}) resent by the survivor");
                 continue;
             }
 
@@ -75,12 +94,35 @@ public sealed record ChatReading(IReadOnlyList<SentMessage?> Matched, IReadOnlyL
             problems.Add($"missing from {expected[matched.Count].Description} on ({expected.Count - matched.Count} of {expected.Count} messages)");
         }
 
-        if (repeats.Count > 1)
+        if (runs > 1)
         {
-            problems.Add($"{repeats.Count} repeated sends; a kill leaves at most one send of a chat in flight");
+            problems.Add($"{runs} runs of repeated sends; a kill leaves one run of a chat's sends in flight");
         }
 
         return new ChatReading(matched, repeats, problems);
+    }
+
+    /// <summary>
+    /// Where the run that message <paramref name="i"/> begins to resend starts: an earlier copy of it from which every
+    /// message up to <paramref name="i"/> was in flight at the kill; null if there is none, or the copy came too late.
+    /// </summary>
+    private static int? ResentRunStart(IReadOnlyList<SentMessage> messages, int i, DateTimeOffset killBegan, DateTimeOffset killedAt)
+    {
+        var message = messages[i];
+        if (message.At < killBegan || message.At > killedAt + ResendWithin)
+        {
+            return null;
+        }
+
+        for (var start = i - 1; start >= 0 && WasInFlight(messages[start], killBegan, killedAt); start--)
+        {
+            if (IsCopy(messages[start], message))
+            {
+                return start;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Accepted by Telegram shortly before the killed process was gone: its outbox row may not have been deleted.</summary>

@@ -11,8 +11,9 @@ namespace BlockBot.Tests.Channels.Telegram;
 /// Bot API; 334 customers walk a repeated block with an appeal (<see cref="RepeatedBlockWalk"/>: 2,672 updates, 1,002
 /// reminders, 334 tickets), two staff members race for every ticket across the two processes, and process A is
 /// killed (SIGKILL) at 40 % of the customers' messages and started again. Every update is answered once, every
-/// reminder delivered once, no ticket changed twice; what may repeat is only a send Telegram accepted just before
-/// the kill whose outbox row was not yet deleted (ADR 0005). Everything found wrong is reported together.
+/// reminder delivered once, no ticket changed twice; what may repeat is only sends Telegram accepted just before
+/// the kill whose outbox rows were not yet deleted (ADR 0005, 0019; <see cref="ChatReading"/>). Everything found
+/// wrong is reported together.
 /// </summary>
 [Collection(TimingSensitiveCollection.Name)]
 public sealed class TwoProcessProcedureTests(ITestOutputHelper output) : IDisposable
@@ -106,9 +107,11 @@ public sealed class TwoProcessProcedureTests(ITestOutputHelper output) : IDispos
         problems.AddRange(ProcedureChecks.ChatProblems(readings, ConcurrentSends));
         problems.AddRange(ProcedureChecks.ReminderProblems(readings, staff, Periods));
         problems.AddRange(ProcedureChecks.TicketProblems(fake, staff, customers, sent, Tickets(), kill.Began, kill.Exited));
-        problems.AddRange(customers.Where(c => readings[c].Problems.Count > 0 || c.Stuck is not null).Take(10)
-            .Select(c => $"customer {c.Number}'s updates: {string.Join("; ", c.UpdatesSent)}"));
-        Assert.True(problems.Count == 0, $"{problems.Count} problems (process A killed {kill.Began:HH:mm:ss.fff}–{kill.Exited:HH:mm:ss.fff}, A' live {kill.RestartedAt:HH:mm:ss.fff}):{Environment.NewLine}{string.Join(Environment.NewLine, problems.Take(60))}");
+
+        // The problems come last: a CI log that keeps only the tail of a failure still shows them.
+        var updates = customers.Where(c => readings[c].Problems.Count > 0 || c.Stuck is not null).Take(10)
+            .Select(c => $"customer {c.Number}'s updates: {string.Join("; ", c.UpdatesSent)}");
+        Assert.True(problems.Count == 0, $"{problems.Count} problems (process A killed {kill.Began:HH:mm:ss.fff}–{kill.Exited:HH:mm:ss.fff}, A' live {kill.RestartedAt:HH:mm:ss.fff}):{Environment.NewLine}{string.Join(Environment.NewLine, updates.Concat(problems.Take(60)))}");
     }
 
     public void Dispose() => _database.Dispose();
@@ -190,7 +193,7 @@ public sealed class TwoProcessProcedureTests(ITestOutputHelper output) : IDispos
         output.WriteLine($"Walks took {walked.TotalSeconds:F1} s; the whole run {_clock.Elapsed.TotalSeconds:F1} s.");
         output.WriteLine($"Kill at {kill.BeganAfter.TotalSeconds:F1} s, after {kill.SaidBefore} customers' messages and {kill.AnswersBefore} answers; down {DownFor.TotalSeconds:F0} s.");
         output.WriteLine($"Updates taken by process: {string.Join(", ", front.Taken.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}.");
-        output.WriteLine($"{sent.Count} messages sent; {repeats.Count} repeated after the kill (bound {ConcurrentSends}): {string.Join("; ", repeats.Select(r => $"chat {r.Copy.ChatId} \"{ChatFeed.FirstLine(r.Copy.Text)}\" first at {r.Original.At:HH:mm:ss.fff}, again at {r.Copy.At:HH:mm:ss.fff}"))}");
+        output.WriteLine($"{sent.Count} messages sent; {repeats.Count} repeated after the kill, in {repeats.Select(r => r.Copy.ChatId).Distinct().Count()} chats (bound {ConcurrentSends} chats): {string.Join("; ", repeats.Select(r => $"chat {r.Copy.ChatId} \"{ChatFeed.FirstLine(r.Copy.Text)}\" first at {r.Original.At:HH:mm:ss.fff}, again at {r.Copy.At:HH:mm:ss.fff}"))}");
         foreach (var leg in new[] { RepeatedBlockWalk.AppealFollowUp, RepeatedBlockWalk.PhoneOnlyEnd, RepeatedBlockWalk.ChatsOnlyEnd })
         {
             var gaps = readings.Where(r => r.Value.Problems.Count == 0)
