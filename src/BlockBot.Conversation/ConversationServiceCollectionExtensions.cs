@@ -73,6 +73,7 @@ public static class ConversationServiceCollectionExtensions
             sp.GetRequiredService<ILogger<DialogEngine>>()));
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<DialogEngine>());
 
+        services.TryAddSingleton(CustomerTurnAdmission.Unlimited);
         services.AddSingleton<ConversationTurnLock>();
         services.AddSingleton<TurnCommitMiddleware>();
         services.AddSingleton<TranscriptRecorder>();

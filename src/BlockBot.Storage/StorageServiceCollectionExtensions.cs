@@ -1,4 +1,5 @@
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Pipeline;
 using BlockBot.Conversation.Turns;
 using BlockBot.Storage.Postgres;
 using BlockBot.Storage.Sql;
@@ -38,6 +39,10 @@ public static class StorageServiceCollectionExtensions
         var provider = configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.Provider), StorageProvider.Sqlite);
 
         services.TryAddSingleton(TimeProvider.System);
+        var customerTurns = configuration.GetSection(StorageOptions.Section).GetValue<int?>(nameof(StorageOptions.CustomerTurnsInFlight));
+        // Replaces Conversation's default, whichever registration runs first.
+        services.RemoveAll<CustomerTurnAdmission>();
+        services.AddSingleton(new CustomerTurnAdmission(customerTurns ?? (provider == StorageProvider.Postgres ? StorageOptions.PostgresCustomerTurnsInFlight : null)));
         if (provider == StorageProvider.Postgres)
         {
             services.TryAddSingleton<PostgresConnectionFactory>();
