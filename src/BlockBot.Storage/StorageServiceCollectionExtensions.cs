@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace BlockBot.Storage;
 
@@ -39,10 +40,9 @@ public static class StorageServiceCollectionExtensions
         var provider = configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.Provider), StorageProvider.Sqlite);
 
         services.TryAddSingleton(TimeProvider.System);
-        var customerTurns = configuration.GetSection(StorageOptions.Section).GetValue<int?>(nameof(StorageOptions.CustomerTurnsInFlight));
         // Replaces Conversation's default, whichever registration runs first.
         services.RemoveAll<CustomerTurnAdmission>();
-        services.AddSingleton(new CustomerTurnAdmission(customerTurns ?? (provider == StorageProvider.Postgres ? StorageOptions.PostgresCustomerTurnsInFlight : null)));
+        services.AddSingleton(sp => CustomerTurnAdmissionFor(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         if (provider == StorageProvider.Postgres)
         {
             services.TryAddSingleton<PostgresConnectionFactory>();
@@ -86,4 +86,7 @@ public static class StorageServiceCollectionExtensions
 
         return services;
     }
+
+    private static CustomerTurnAdmission CustomerTurnAdmissionFor(StorageOptions options) =>
+        new(options.CustomerTurnsInFlight ?? (options.Provider == StorageProvider.Postgres ? StorageOptions.PostgresCustomerTurnsInFlight : null));
 }
