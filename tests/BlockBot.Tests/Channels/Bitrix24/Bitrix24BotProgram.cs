@@ -46,8 +46,10 @@ public sealed class Bitrix24BotProgram : IAsyncDisposable
         ["BlockBot:Bitrix24:PollInterval"] = "00:00:00.020",
         ["BlockBot:Bitrix24:MoreEventsInterval"] = "00:00:00",
         ["BlockBot:Bitrix24:RequestsPerSecond"] = fake.Rate.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        // A little below the portal's bucket, as the README advises: requests can arrive in another order than they left.
-        ["BlockBot:Bitrix24:Burst"] = Math.Max(1, fake.Burst - Math.Max(1, (int)(fake.Rate * 0.2))).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // A little below the portal's bucket, as the README advises and the default does (48 of 50): the bucket's timer
+        // can add a token up to a period before the portal drained one, and requests can arrive later, or in another
+        // order, than they left.
+        ["BlockBot:Bitrix24:Burst"] = Math.Max(1, fake.Burst - 1 - Math.Max(1, (int)(fake.Rate * 0.2))).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["BlockBot:Bitrix24:RetryBaseDelay"] = "00:00:00.020",
         ["Logging:LogLevel:Default"] = "Warning",
     };
