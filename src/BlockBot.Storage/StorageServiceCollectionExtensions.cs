@@ -1,4 +1,5 @@
 using BlockBot.Conversation.Abstractions;
+using BlockBot.Conversation.Diagnostics;
 using BlockBot.Conversation.Pipeline;
 using BlockBot.Conversation.Turns;
 using BlockBot.Storage.Postgres;
@@ -42,7 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // Replaces Conversation's default, whichever registration runs first.
         services.RemoveAll<CustomerTurnAdmission>();
-        services.AddSingleton(sp => CustomerTurnAdmissionFor(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => CustomerTurnAdmissionFor(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetService<BlockBotMetrics>()));
         if (provider == StorageProvider.Postgres)
         {
             services.TryAddSingleton<PostgresConnectionFactory>();
@@ -87,6 +88,6 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    private static CustomerTurnAdmission CustomerTurnAdmissionFor(StorageOptions options) =>
-        new(options.CustomerTurnsInFlight ?? (options.Provider == StorageProvider.Postgres ? StorageOptions.PostgresCustomerTurnsInFlight : null));
+    private static CustomerTurnAdmission CustomerTurnAdmissionFor(StorageOptions options, BlockBotMetrics? metrics) =>
+        new(options.CustomerTurnsInFlight ?? (options.Provider == StorageProvider.Postgres ? StorageOptions.PostgresCustomerTurnsInFlight : null), metrics);
 }

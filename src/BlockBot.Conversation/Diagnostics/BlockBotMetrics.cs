@@ -17,6 +17,8 @@ public sealed class BlockBotMetrics
     private readonly Histogram<double> _turnDuration;
     private readonly Counter<long> _sendsDelayed;
     private readonly Histogram<double> _sendDelay;
+    private readonly UpDownCounter<long> _turnsAwaitingAdmission;
+    private readonly Histogram<double> _admissionWait;
 
     public BlockBotMetrics(IMeterFactory meters)
     {
@@ -26,6 +28,8 @@ public sealed class BlockBotMetrics
         _turnDuration = Meter.CreateHistogram<double>("blockbot.turn.duration", "s", "How long a turn took, waiting for its conversation's lock included");
         _sendsDelayed = Meter.CreateCounter<long>("blockbot.sends.delayed", "{message}", "Outgoing calls a channel's rate limiter held back, by channel");
         _sendDelay = Meter.CreateHistogram<double>("blockbot.send.delay", "s", "How long the rate limiter held an outgoing call back, by channel");
+        _turnsAwaitingAdmission = Meter.CreateUpDownCounter<long>("blockbot.turns.awaiting_admission", "{turn}", "Customers' turns waiting for one of the instance's turn slots");
+        _admissionWait = Meter.CreateHistogram<double>("blockbot.turn.admission.wait", "s", "How long a customer's turn that found every slot taken waited for one");
     }
 
     /// <summary>The meter, created through the host's <see cref="IMeterFactory"/> (so each host has its own).</summary>
@@ -36,6 +40,13 @@ public sealed class BlockBotMetrics
         var tags = new TagList { { "channel", channel }, { "activity.type", activityType } };
         _turns.Add(1, tags);
         _turnDuration.Record(duration.TotalSeconds, tags);
+    }
+
+    /// <summary>A customer's turn found every turn slot taken and waits for one; dispose the result once it has one (or gave up).</summary>
+    public AdmissionWait AwaitingAdmission()
+    {
+        _turnsAwaitingAdmission.Add(1);
+        return new AdmissionWait(this, Stopwatch.GetTimestamp());
     }
 
     /// <summary>Records a wait imposed by a rate limiter; waits under a millisecond are not delays.</summary>
@@ -49,5 +60,15 @@ public sealed class BlockBotMetrics
         var tags = new TagList { { "channel", channel } };
         _sendsDelayed.Add(1, tags);
         _sendDelay.Record(waited.TotalSeconds, tags);
+    }
+
+    /// <summary>One customer's turn waiting for a slot, from <see cref="AwaitingAdmission"/>.</summary>
+    public readonly struct AdmissionWait(BlockBotMetrics metrics, long began) : IDisposable
+    {
+        public void Dispose()
+        {
+            metrics._turnsAwaitingAdmission.Add(-1);
+            metrics._admissionWait.Record(Stopwatch.GetElapsedTime(began).TotalSeconds);
+        }
     }
 }

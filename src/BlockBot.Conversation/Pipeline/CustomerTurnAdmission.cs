@@ -1,3 +1,4 @@
+using BlockBot.Conversation.Diagnostics;
 using Microsoft.Bot.Schema;
 
 namespace BlockBot.Conversation.Pipeline;
@@ -11,16 +12,19 @@ namespace BlockBot.Conversation.Pipeline;
 public sealed class CustomerTurnAdmission
 {
     private readonly SemaphoreSlim? _slots;
+    private readonly BlockBotMetrics? _metrics;
 
     /// <param name="limit">The customers' turns that may run at once; null or 0 for no limit.</param>
-    public CustomerTurnAdmission(int? limit)
+    /// <param name="metrics">Where the turns waiting for a slot are counted.</param>
+    public CustomerTurnAdmission(int? limit, BlockBotMetrics? metrics)
     {
         Limit = limit is > 0 ? limit : null;
         _slots = Limit is { } slots ? new SemaphoreSlim(slots, slots) : null;
+        _metrics = metrics;
     }
 
     /// <summary>No limit: the default, and SQLite's, whose group commit gains from many turns in flight.</summary>
-    public static CustomerTurnAdmission Unlimited { get; } = new(null);
+    public static CustomerTurnAdmission Unlimited { get; } = new(null, null);
 
     public int? Limit { get; }
 
@@ -32,7 +36,12 @@ public sealed class CustomerTurnAdmission
             return default;
         }
 
-        await _slots.WaitAsync(cancellationToken);
+        if (!_slots.Wait(0, CancellationToken.None))
+        {
+            using var waiting = _metrics?.AwaitingAdmission();
+            await _slots.WaitAsync(cancellationToken);
+        }
+
         return new Admitted(_slots);
     }
 

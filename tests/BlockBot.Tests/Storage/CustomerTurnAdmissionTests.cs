@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BlockBot.Conversation.Diagnostics;
 using BlockBot.Conversation.Pipeline;
 using BlockBot.Storage;
 using BlockBot.Tests.Infrastructure;
@@ -59,6 +60,37 @@ public sealed class CustomerTurnAdmissionTests : IAsyncLifetime
         release.SetResult();
         await Task.WhenAll(customers).WaitAsync(Patience);
         Assert.Equal(Enumerable.Range(1, Limit + 1).Select(i => $"conversation-customer-{i}").Order(), running.Order());
+    }
+
+    [Fact]
+    public async Task A_turn_waiting_for_a_slot_is_counted_while_it_waits_and_its_wait_recorded()
+    {
+        using var recorder = new MeterRecorder(_host.Services.GetRequiredService<BlockBotMetrics>().Meter);
+        double Waiting() => recorder.Recorded.Where(m => m.Instrument == "blockbot.turns.awaiting_admission").Sum(m => m.Value);
+        IReadOnlyList<Measured> Waits() => recorder.Recorded.Where(m => m.Instrument == "blockbot.turn.admission.wait").ToList();
+
+        var running = 0;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task HoldAsync(ITurnContext turn, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref running);
+            await release.Task.WaitAsync(cancellationToken);
+        }
+
+        var customers = Enumerable.Range(1, Limit + 1)
+            .Select(i => Task.Run(() => ChannelOf($"customer-{i}").SendTextToBotAsync("привет", HoldAsync, CancellationToken.None)))
+            .ToList();
+        await WaitUntilAsync(() => Volatile.Read(ref running) >= Limit && Waiting() >= 1);
+        await _host.Adapter.ContinueConversationAsync(ReferenceOf("customer-event"), (_, _) => Task.CompletedTask, CancellationToken.None)
+            .WaitAsync(Patience);
+
+        Assert.Equal(1, Waiting());
+        Assert.Empty(Waits());
+
+        release.SetResult();
+        await Task.WhenAll(customers).WaitAsync(Patience);
+        Assert.Equal(0, Waiting());
+        Assert.True(Assert.Single(Waits()).Value > 0);
     }
 
     [Theory]
