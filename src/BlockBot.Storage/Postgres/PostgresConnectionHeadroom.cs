@@ -54,7 +54,7 @@ internal sealed partial class PostgresConnectionHeadroom(PostgresConnectionFacto
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "PostgreSQL at {Server} takes {ServerTakes} client connections ({OpenNow} open now), and under a burst this instance alone may open " +
         "{MostThisInstanceOpens} (queries, locks and Quartz, up to Maximum Pool Size {PoolSize} each); past the server's limit turns fail. " +
-        "Raise max_connections, or lower Maximum Pool Size in the connection string (not under 70): see the README's PostgreSQL section")]
+        "Raise max_connections, or lower Maximum Pool Size in the connection string: see the README's PostgreSQL section")]
     private static partial void LogTooFewConnections(ILogger logger, string server, int serverTakes, int openNow, int mostThisInstanceOpens, int poolSize);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Could not compare PostgreSQL's connection limit at {Server} with this instance's pools: {Reason}")]
