@@ -35,6 +35,8 @@ public static class SchedulerStore
         var provider = configuration.GetSection(StorageOptions.Section).GetValue(nameof(StorageOptions.Provider), StorageProvider.Sqlite);
         if (provider == StorageProvider.Postgres)
         {
+            // Cancelling and rescheduling reminders then take Quartz's lock only for triggers a firing claimed (ADR 0028).
+            quartz.Services.TryAddSingleton<IWaitingReminderTriggers, PostgresWaitingReminderTriggers>();
             ConfigureClusteredPostgresStore(quartz);
         }
         else

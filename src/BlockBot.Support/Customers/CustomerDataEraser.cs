@@ -36,7 +36,7 @@ public sealed class CustomerDataEraser(
 
         foreach (var customerCase in await cases.ListForCustomerAsync(customer, cancellationToken))
         {
-            await reminders.CancelAllAsync(customerCase.Id, cancellationToken);
+            await reminders.ForgetAllAsync(customerCase.Id, cancellationToken);
         }
 
         await tickets.DeleteForCustomerAsync(customer, cancellationToken);

@@ -11,7 +11,8 @@ namespace BlockBot.Support.Reminders;
 /// The procedure's waiting periods as Quartz jobs: one job per case and reminder, all of a case's in
 /// the group <c>case.{id}</c>, so cancelling a case's reminders is deleting one group. Where something deletes spent
 /// jobs (<see cref="ISpentReminderJobs"/>), a job outlives its firing, which then completes without Quartz's store-wide
-/// lock (ADR 0025).
+/// lock (ADR 0025). Where something deletes waiting triggers beside Quartz (<see cref="IWaitingReminderTriggers"/>),
+/// cancelling a reminder or scheduling it again takes that lock only for a trigger a firing has claimed (ADR 0028).
 /// </summary>
 public sealed class ReminderScheduler(
     ISchedulerFactory schedulers,
@@ -19,7 +20,8 @@ public sealed class ReminderScheduler(
     IOptions<PeriodsOptions> periods,
     TimeProvider time,
     ILogger<ReminderScheduler> logger,
-    ISpentReminderJobs? spentJobs = null)
+    ISpentReminderJobs? spentJobs = null,
+    IWaitingReminderTriggers? waitingTriggers = null)
 {
     /// <summary>What every case's group name starts with.</summary>
     public const string GroupPrefix = "case.";
@@ -52,28 +54,63 @@ public sealed class ReminderScheduler(
         var key = JobKeyOf(caseId, reminderEvent);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
 
-        // Deleting first also drops retry triggers an earlier run of this reminder may have left. Like cancelling and
-        // replacing, it takes Quartz's store-wide lock (on SQLite the file's write lock too), which scheduling a reminder
-        // not scheduled before need not wait for.
-        if (await jobs.ExistsAsync(key, cancellationToken))
+        var job = ConversationEventJobs.Create(key, customer, reminderEvent, new Dictionary<string, string>(), durable: spentJobs is not null);
+        // The delivery id rides on the trigger, so a job stored before and given a new trigger is delivered anew.
+        var trigger = OneShotTrigger.Builder(time, new TriggerKey(key.Name, key.Group), due)
+            .ForJob(key)
+            .UsingJobData(ConversationEventJobs.DeliveryKey, Guid.NewGuid().ToString("N"))
+            .Build();
+        if (!await jobs.ExistsAsync(key, cancellationToken))
         {
+            await StoreAsync(scheduler, job, trigger, cancellationToken);
+        }
+        else if (!await TryRescheduleStoredJobAsync(scheduler, key, trigger, cancellationToken))
+        {
+            // Deleting first also drops retry triggers an earlier run of this reminder may have left. Like cancelling,
+            // it takes Quartz's store-wide lock (on SQLite the file's write lock too).
             await scheduler.DeleteJob(key, cancellationToken);
+            await StoreAsync(scheduler, job, trigger, cancellationToken);
         }
 
-        var job = ConversationEventJobs.Create(key, customer, reminderEvent, new Dictionary<string, string>(), durable: spentJobs is not null);
-        var trigger = OneShotTrigger.Builder(time, new TriggerKey(key.Name, key.Group), due).Build();
+        logger.LogInformation("Scheduled reminder {Reminder} of case {CaseId} for {Due}", reminderEvent, caseId, due);
+        return due;
+    }
+
+    private static async Task StoreAsync(IScheduler scheduler, IJobDetail job, ITrigger trigger, CancellationToken cancellationToken)
+    {
         try
         {
             await scheduler.ScheduleJob(job, trigger, default, cancellationToken);
         }
         catch (ObjectAlreadyExistsException)
         {
-            // Stored since the look above, by a failed delivery's retry bringing the job back (JobRetry).
+            // Stored since the look for it, by a failed delivery's retry bringing the job back (JobRetry).
             await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
         }
+    }
 
-        logger.LogInformation("Scheduled reminder {Reminder} of case {CaseId} for {Due}", reminderEvent, caseId, due);
-        return due;
+    /// <summary>
+    /// Gives the stored job the new trigger in place of its waiting ones, without Quartz's store-wide lock: false when a
+    /// trigger of the job is claimed by a firing or otherwise not waiting, or the job went meanwhile.
+    /// </summary>
+    private async Task<bool> TryRescheduleStoredJobAsync(IScheduler scheduler, JobKey key, ITrigger trigger, CancellationToken cancellationToken)
+    {
+        if (waitingTriggers is null || (await waitingTriggers.DeleteAsync(key.Group, key.Name, null, cancellationToken)).Left > 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            // A plain insert of the trigger row (LockOnInsert is off where IWaitingReminderTriggers is registered).
+            await scheduler.ScheduleJob(trigger, default, cancellationToken);
+            return true;
+        }
+        catch (JobPersistenceException)
+        {
+            // The spent job was pruned since the look for it (ISpentReminderJobs), or a retry stored a trigger meanwhile.
+            return false;
+        }
     }
 
     /// <summary>
@@ -84,21 +121,49 @@ public sealed class ReminderScheduler(
     {
         var group = GroupOf(caseId);
         var running = RunningJob.Key is { } key && key.Group == group ? key : null;
+        if (waitingTriggers is not null)
+        {
+            var deleted = await waitingTriggers.DeleteAsync(group, null, running?.Name, cancellationToken);
+            LogCancelled(deleted.Deleted, caseId);
+            if (deleted.Left == 0)
+            {
+                return;
+            }
+        }
         // Deleting takes Quartz's store-wide lock, which a case with nothing else to cancel need not wait for.
-        if (!await jobs.AnyInGroupAsync(group, running?.Name, cancellationToken))
+        else if (!await jobs.AnyInGroupAsync(group, running?.Name, cancellationToken))
         {
             return;
         }
 
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var deleted = running is null
+        var deletedByQuartz = running is null
             ? await scheduler.DeleteJobs(GroupMatcher<JobKey>.GroupEquals(group), cancellationToken)
             : await scheduler.DeleteJobs(
                 (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(group), cancellationToken)).Where(job => !job.Equals(running)).ToList(),
                 cancellationToken);
+        LogCancelled(deletedByQuartz.Count, caseId);
+    }
+
+    /// <summary>
+    /// Deletes every job of the case, spent ones too, through Quartz: for a customer's erasure, as a spent job still holds
+    /// the customer's id until it is pruned.
+    /// </summary>
+    public async Task ForgetAllAsync(long caseId, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var deleted = await scheduler.DeleteJobs(GroupMatcher<JobKey>.GroupEquals(GroupOf(caseId)), cancellationToken);
         if (deleted.Count > 0)
         {
-            logger.LogInformation("Cancelled {Count} reminders of case {CaseId}", deleted.Count, caseId);
+            logger.LogInformation("Deleted {Count} reminder jobs of case {CaseId}", deleted.Count, caseId);
+        }
+    }
+
+    private void LogCancelled(int count, long caseId)
+    {
+        if (count > 0)
+        {
+            logger.LogInformation("Cancelled {Count} reminders of case {CaseId}", count, caseId);
         }
     }
 

@@ -3,7 +3,10 @@ using Quartz;
 
 namespace BlockBot.Support.Scheduling;
 
-/// <summary>Retries a failed job by giving it one more one-shot trigger, later by <see cref="RetryBackoff"/>; the attempt number rides on the trigger.</summary>
+/// <summary>
+/// Retries a failed job by giving it one more one-shot trigger, later by <see cref="RetryBackoff"/>. The attempt number
+/// rides on the trigger, with what the failed attempt's trigger carried (a reminder's delivery id).
+/// </summary>
 internal static class JobRetry
 {
     private const string AttemptKey = "attempt";
@@ -27,6 +30,7 @@ internal static class JobRetry
         var job = context.JobDetail.Key;
         var trigger = OneShotTrigger.Builder(time, new TriggerKey($"{job.Name}.attempt{next}", job.Group), at)
             .ForJob(job)
+            .UsingJobData(new JobDataMap((IDictionary<string, object?>)context.Trigger.JobDataMap))
             .UsingJobData(AttemptKey, next.ToString(CultureInfo.InvariantCulture))
             .Build();
 

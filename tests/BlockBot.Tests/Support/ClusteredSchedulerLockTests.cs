@@ -10,8 +10,8 @@ namespace BlockBot.Tests.Support;
 
 /// <summary>
 /// Reminders on PostgreSQL's clustered Quartz store while another instance holds Quartz's one <c>TRIGGER_ACCESS</c> row
-/// lock, as a job being deleted or replaced there does. Neither a customer's turn scheduling a reminder nor the firing
-/// of a due one may queue behind it.
+/// lock, as a job being deleted or replaced there does. Neither a customer's turn scheduling, rescheduling or cancelling
+/// a reminder nor the firing of a due one may queue behind it.
 /// </summary>
 public sealed class ClusteredSchedulerLockTests : IAsyncLifetime
 {
@@ -97,6 +97,70 @@ public sealed class ClusteredSchedulerLockTests : IAsyncLifetime
     }
 
     [PostgresFact]
+    public async Task Cancelling_a_cases_pending_reminders_does_not_wait_for_the_trigger_lock()
+    {
+        await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default);
+        await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.PhoneOnlyEnd, default);
+        var otherCase = await Reminders.ScheduleAsync(8, SupportHarness.Customer, EventNames.ChatsOnlyEnd, default);
+        await using var otherInstance = await HoldTriggerLockAsync();
+
+        await Reminders.CancelAllAsync(7, default).WaitAsync(LockWaitBound);
+
+        Assert.Null(await Reminders.NextAsync(7, default));
+        Assert.Equal(new UpcomingReminder(EventNames.ChatsOnlyEnd, otherCase), await Reminders.NextAsync(8, default));
+        await otherInstance.DisposeAsync();
+        // Case 8's reminder is due last; had case 7's survived, they would have fired before it.
+        _harness.Time.Advance(TimeSpan.FromDays(10));
+        Assert.Equal(EventNames.ChatsOnlyEnd, (await _harness.Events.NextCallAsync()).Event);
+        await _harness.StopSchedulerAsync();
+        Assert.Equal([EventNames.ChatsOnlyEnd], _harness.Events.Calls.Select(call => call.Event));
+    }
+
+    [PostgresFact]
+    public async Task Scheduling_a_pending_reminder_again_does_not_wait_for_the_trigger_lock()
+    {
+        await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.PhoneOnlyEnd, default);
+        _harness.Time.Advance(TimeSpan.FromHours(5));
+        await using var otherInstance = await HoldTriggerLockAsync();
+
+        var due = await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.PhoneOnlyEnd, default).WaitAsync(LockWaitBound);
+
+        Assert.Equal(SupportHarness.Start.AddHours(5).AddDays(3), due);
+        Assert.Equal(new UpcomingReminder(EventNames.PhoneOnlyEnd, due), await Reminders.NextAsync(7, default));
+        Assert.Equal(1, await CaseTriggersAsync(7));
+    }
+
+    [PostgresFact]
+    public async Task Scheduling_a_fired_reminder_again_does_not_wait_for_the_trigger_lock()
+    {
+        var firstDue = await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default);
+        _harness.Time.Advance(firstDue - _harness.Time.GetUtcNow());
+        await _harness.Events.NextCallAsync();
+        await FiringCompletedAsync(ReminderScheduler.JobKeyOf(7, EventNames.AppealFollowUp)).WaitAsync(LockWaitBound);
+        await using var otherInstance = await HoldTriggerLockAsync();
+
+        var due = await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default).WaitAsync(LockWaitBound);
+
+        Assert.Equal(new UpcomingReminder(EventNames.AppealFollowUp, due), await Reminders.NextAsync(7, default));
+        await otherInstance.DisposeAsync();
+        _harness.Time.Advance(due - _harness.Time.GetUtcNow());
+        Assert.Equal(EventNames.AppealFollowUp, (await _harness.Events.NextCallAsync()).Event);
+    }
+
+    [PostgresFact]
+    public async Task A_reminder_that_is_not_waiting_is_still_cancelled_through_Quartz()
+    {
+        await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default);
+        await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.PhoneOnlyEnd, default);
+        // Paused, as a trigger a firing has claimed, is in a state only Quartz may change.
+        await _harness.Scheduler.PauseJob(ReminderScheduler.JobKeyOf(7, EventNames.PhoneOnlyEnd));
+
+        await Reminders.CancelAllAsync(7, default);
+
+        Assert.Equal(0, await CaseTriggersAsync(7));
+    }
+
+    [PostgresFact]
     public async Task Quartz_lock_rows_are_stored_at_start_so_no_two_first_takers_race_to_insert_them()
     {
         // The loser of that race would wait Quartz's retry period on the host's clock, which this fake clock never ends.
@@ -119,6 +183,13 @@ public sealed class ClusteredSchedulerLockTests : IAsyncLifetime
         {
             await Task.Delay(TimeSpan.FromMilliseconds(20));
         }
+    }
+
+    private async Task<long> CaseTriggersAsync(long caseId)
+    {
+        await using var session = new NpgsqlConnection(_harness.Database.ConnectionString);
+        return await session.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM qrtz_triggers WHERE job_group = @Group", new { Group = ReminderScheduler.GroupOf(caseId) });
     }
 
     /// <summary>A session of its own holding the lock row until it is disposed (its transaction then rolls back).</summary>

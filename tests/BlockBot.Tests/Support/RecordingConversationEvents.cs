@@ -30,7 +30,7 @@ internal sealed class RecordingConversationEvents : IConversationEvents
 
     public async Task<EventDelivery> DispatchAsync(CustomerId customer, string eventName, IReadOnlyDictionary<string, string> values, string? deliveryId, CancellationToken cancellationToken)
     {
-        var call = new SentEvent(customer, eventName, values);
+        var call = new SentEvent(customer, eventName, values, deliveryId);
         Calls.Enqueue(call);
         _calls.Writer.TryWrite(call);
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)

@@ -40,18 +40,62 @@ public sealed class SpentReminderJobTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_reminder_scheduled_again_after_its_firing_fires_again()
+    public async Task A_reminder_scheduled_again_after_its_firing_fires_again_as_a_new_delivery()
     {
-        await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default);
-        _harness.Time.Advance(TimeSpan.FromDays(1));
-        await _harness.Events.NextCallAsync();
-        await FiringCompletedAsync(ReminderScheduler.JobKeyOf(7, EventNames.AppealFollowUp));
+        var first = await FireOnceAsync(EventNames.AppealFollowUp);
 
         var due = await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default);
 
         Assert.Equal(new UpcomingReminder(EventNames.AppealFollowUp, due), await Reminders.NextAsync(7, default));
         _harness.Time.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(EventNames.AppealFollowUp, (await _harness.Events.NextCallAsync()).Event);
+        var again = await _harness.Events.NextCallAsync();
+        Assert.Equal(EventNames.AppealFollowUp, again.Event);
+        // The same delivery id would have the conversation find it delivered already, and the reminder would be lost.
+        Assert.NotNull(again.DeliveryId);
+        Assert.NotEqual(first.DeliveryId, again.DeliveryId);
+    }
+
+    [Fact]
+    public async Task A_reminder_scheduled_again_whose_delivery_fails_is_retried_under_its_own_delivery_id()
+    {
+        var first = await FireOnceAsync(EventNames.AppealFollowUp);
+        await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default);
+        _harness.Events.FailingCalls = 1;
+
+        _harness.Time.Advance(TimeSpan.FromDays(1));
+        var failed = await _harness.Events.NextCallAsync();
+        // The failed firing's trigger, due now, may still be stored: the retry is the one due later.
+        UpcomingReminder? retry = null;
+        await Eventually.HoldsAsync(
+            async () => (retry = await Reminders.NextAsync(7, default)) is { } next && next.Due > _harness.Time.GetUtcNow(), "the retry to be scheduled");
+        _harness.Time.Advance(retry!.Due - _harness.Time.GetUtcNow());
+        var retried = await _harness.Events.NextCallAsync();
+
+        Assert.Equal(EventNames.AppealFollowUp, retried.Event);
+        Assert.Equal(failed.DeliveryId, retried.DeliveryId);
+        Assert.NotEqual(first.DeliveryId, retried.DeliveryId);
+    }
+
+    [Fact]
+    public async Task Forgetting_a_case_deletes_its_spent_reminder_jobs_at_once()
+    {
+        await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.PhoneOnlyEnd, default);
+        // On PostgreSQL cancelling deletes the waiting trigger and leaves the job, spent, to the hourly pruning (ADR 0028).
+        await Reminders.CancelAllAsync(7, default);
+
+        // A spent job still holds the customer's id, which an erasure may not leave for the pruning.
+        await Reminders.ForgetAllAsync(7, default);
+
+        Assert.Empty(await CaseJobsAsync(7));
+    }
+
+    private async Task<SentEvent> FireOnceAsync(string reminderEvent)
+    {
+        await Reminders.ScheduleAsync(7, SupportHarness.Customer, reminderEvent, default);
+        _harness.Time.Advance(TimeSpan.FromDays(10));
+        var call = await _harness.Events.NextCallAsync();
+        await FiringCompletedAsync(ReminderScheduler.JobKeyOf(7, reminderEvent));
+        return call;
     }
 
     /// <summary>Quartz completes a firing after its listeners hear of it: the trigger is gone then.</summary>
