@@ -31,6 +31,7 @@ public static class BenchHost
             ["BlockBot:Periods:AppealFollowUp"] = period,
             ["BlockBot:Periods:PhoneOnly"] = period,
             ["BlockBot:Periods:ChatsOnly"] = period,
+            ["BlockBot:Storage:CustomerTurnsInFlight"] = options.CustomerTurnsInFlight?.ToString(CultureInfo.InvariantCulture),
         });
 
         // Standard output carries the report; warnings and errors go to standard error and are counted.

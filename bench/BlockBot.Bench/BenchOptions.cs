@@ -14,11 +14,12 @@ public sealed record BenchOptions(
     TimeSpan OverallTimeout,
     string? PostgresAdmin = null,
     int Instances = 1,
-    double ThinkSeconds = 0)
+    double ThinkSeconds = 0,
+    int? CustomerTurnsInFlight = null)
 {
     public const string Usage = """
         Usage: BlockBot.Bench --conversations N [--periods-seconds S] [--database PATH | --postgres CONNECTION [--instances 2]]
-                              [--think-seconds S] [--conversation-timeout-seconds T] [--timeout-seconds T]
+                              [--think-seconds S] [--turns-in-flight N] [--conversation-timeout-seconds T] [--timeout-seconds T]
           --conversations                 concurrent simulated customers (default 50)
           --periods-seconds               every reminder period, in seconds (default 2, at least 1)
           --database                      SQLite file to use and keep (default: a fresh temp file, deleted after)
@@ -28,6 +29,8 @@ public sealed record BenchOptions(
                                           over them in turn (default 1; more than one needs --postgres)
           --think-seconds                 customers think before each message, a random 0.5-1.5 times S, as people
                                           do (default 0: a closed loop without pauses, every step a burst of all N)
+          --turns-in-flight               customers' turns an instance runs at once (BlockBot:Storage:CustomerTurnsInFlight;
+                                          0 for no limit; default: the product's)
           --conversation-timeout-seconds  a conversation not finished by then counts as failed (default 300)
           --timeout-seconds               the whole run stops by then (default 600)
         """;
@@ -48,6 +51,7 @@ public sealed record BenchOptions(
             "--timeout-seconds" when Seconds(value) is { } s => options with { OverallTimeout = s },
             "--instances" when BenchArguments.PositiveInt(value) is { } n => options with { Instances = n },
             "--think-seconds" when Seconds(value) is { } s => options with { ThinkSeconds = s.TotalSeconds },
+            "--turns-in-flight" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) => options with { CustomerTurnsInFlight = n },
             _ => null,
         }, out error);
         if (options is null)

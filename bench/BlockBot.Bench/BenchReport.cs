@@ -63,6 +63,11 @@ public static class BenchReport
             Latency(output, "  " + step, turns, 1);
         }
 
+        if (result.AdmissionWait.Count > 0)
+        {
+            Latency(output, "  waiting for a turn slot, turns that waited (ms)", result.AdmissionWait, 1);
+        }
+
         foreach (var (name, summary) in result.Operations.Where(o => o.Summary.Count > 0))
         {
             Latency(output, $"  inside turns: {name} (ms)", summary, 1);

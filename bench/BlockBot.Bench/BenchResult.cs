@@ -21,6 +21,9 @@ public sealed record BenchResult
     public required long Misfires { get; init; }
     public required LatencySummary StaffTakeAndDone { get; init; }
     public required IReadOnlyList<(string Name, LatencySummary Summary)> Operations { get; init; }
+
+    /// <summary>Customers' turns that found every turn slot of their instance taken: how long they waited for one.</summary>
+    public required LatencySummary AdmissionWait { get; init; }
     public required IReadOnlyDictionary<string, long> EventsDelivered { get; init; }
     public required IReadOnlyDictionary<string, long> EventsFailed { get; init; }
 

@@ -10,4 +10,7 @@ public sealed class BenchShared
     public OperationTimings Timings { get; } = new();
 
     public FireDelayListener FireDelays { get; } = new();
+
+    /// <summary>How long customers' turns waited for a turn slot of their instance (PostgreSQL; ADR 0026).</summary>
+    public LatencyRecorder AdmissionWaits { get; set; } = new();
 }
