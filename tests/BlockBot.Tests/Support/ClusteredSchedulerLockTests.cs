@@ -66,10 +66,7 @@ public sealed class ClusteredSchedulerLockTests : IAsyncLifetime
     [PostgresFact]
     public async Task Closing_a_case_whose_reminder_has_fired_does_not_wait_for_the_trigger_lock()
     {
-        var due = await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default);
-        _harness.Time.Advance(due - _harness.Time.GetUtcNow());
-        await _harness.Events.NextCallAsync();
-        await FiringCompletedAsync(ReminderScheduler.JobKeyOf(7, EventNames.AppealFollowUp)).WaitAsync(LockWaitBound);
+        await FiredAsync(EventNames.AppealFollowUp);
         await using var otherInstance = await HoldTriggerLockAsync();
 
         // The spent job is the hourly pruning's to delete; there is nothing left to cancel.
@@ -134,10 +131,7 @@ public sealed class ClusteredSchedulerLockTests : IAsyncLifetime
     [PostgresFact]
     public async Task Scheduling_a_fired_reminder_again_does_not_wait_for_the_trigger_lock()
     {
-        var firstDue = await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default);
-        _harness.Time.Advance(firstDue - _harness.Time.GetUtcNow());
-        await _harness.Events.NextCallAsync();
-        await FiringCompletedAsync(ReminderScheduler.JobKeyOf(7, EventNames.AppealFollowUp)).WaitAsync(LockWaitBound);
+        await FiredAsync(EventNames.AppealFollowUp);
         await using var otherInstance = await HoldTriggerLockAsync();
 
         var due = await Reminders.ScheduleAsync(7, SupportHarness.Customer, EventNames.AppealFollowUp, default).WaitAsync(LockWaitBound);
@@ -172,6 +166,15 @@ public sealed class ClusteredSchedulerLockTests : IAsyncLifetime
             new { Scheduler = SupportServiceCollectionExtensions.SchedulerName });
 
         Assert.Equal(["STATE_ACCESS", "TRIGGER_ACCESS"], locks);
+    }
+
+    /// <summary>Schedules case 7's reminder, lets it fire on time, and waits until Quartz has completed the firing.</summary>
+    private async Task FiredAsync(string reminderEvent)
+    {
+        var due = await Reminders.ScheduleAsync(7, SupportHarness.Customer, reminderEvent, default);
+        _harness.Time.Advance(due - _harness.Time.GetUtcNow());
+        await _harness.Events.NextCallAsync();
+        await FiringCompletedAsync(ReminderScheduler.JobKeyOf(7, reminderEvent)).WaitAsync(LockWaitBound);
     }
 
     private async Task FiringCompletedAsync(JobKey job)
