@@ -22,10 +22,7 @@ public static class BenchRun
 
         using var database = BenchDatabase.Create(options);
         var logCounter = new LogCounter();
-        var shared = new BenchShared();
-        // Listening before the hosts exist, so it hears their meters as they are created.
-        using var admissionWaits = new AdmissionWaitListener();
-        shared.AdmissionWaits = admissionWaits.Waits;
+        using var shared = new BenchShared();
         var hosts = Enumerable.Range(0, options.Instances).Select(_ => BenchHost.Build(options, database, logCounter, shared)).ToList();
         try
         {
@@ -123,7 +120,7 @@ public static class BenchRun
             Misfires = shared.FireDelays.Misfires,
             StaffTakeAndDone = LatencyRecorder.Summarise(instances.Select(i => i.Staff.TakeAndDone)),
             Operations = shared.Timings.Summarise(),
-            AdmissionWait = shared.AdmissionWaits.Summarise(),
+            AdmissionWait = shared.AdmissionWaits.Waits.Summarise(),
             EventsDelivered = Sum(instances.Select(i => i.Events.Delivered)),
             EventsFailed = Sum(instances.Select(i => i.Events.Failed)),
             EventsDeliveredBefore = Sum(instances.Select(i => i.Events.DeliveredBefore)),

@@ -1,7 +1,8 @@
 namespace BlockBot.Bench;
 
 /// <summary>What every bot instance of one run shares: the customers' inboxes and the figures they are measured by.</summary>
-public sealed class BenchShared
+/// <remarks>Made before the instances' hosts, so its listener hears their meters as they are created.</remarks>
+public sealed class BenchShared : IDisposable
 {
     public BenchInboxes Inboxes { get; } = new();
 
@@ -11,6 +12,8 @@ public sealed class BenchShared
 
     public FireDelayListener FireDelays { get; } = new();
 
-    /// <summary>How long customers' turns waited for a turn slot of their instance (PostgreSQL; ADR 0026).</summary>
-    public LatencyRecorder AdmissionWaits { get; set; } = new();
+    /// <summary>How long customers' turns waited for a turn slot of their instance (ADR 0026).</summary>
+    public AdmissionWaitListener AdmissionWaits { get; } = new();
+
+    public void Dispose() => AdmissionWaits.Dispose();
 }
