@@ -113,7 +113,7 @@ public sealed class TelegramAdapter : ProactiveAdapter
 
         if (output.UpdateId is { } updateId)
         {
-            work.Add(new TelegramUpdateHandled(updateId));
+            work.Add(new TelegramUpdateHandled(updateId, output.Unrecorded));
         }
 
         work.OnCommitted(output.Saved);

@@ -1,3 +1,4 @@
+using BlockBot.Channels.Telegram.Inbox;
 using BlockBot.Channels.Telegram.Sending;
 
 namespace BlockBot.Channels.Telegram;
@@ -15,10 +16,23 @@ public sealed class TurnOutput
     /// <summary>The customer's update the turn answers; null for a reminder's or staff decision's turn.</summary>
     public long? UpdateId { get; init; }
 
+    /// <summary>
+    /// The update as received when it was never recorded in the inbox (polling handed it over, ADR 0029): the turn's
+    /// commit records it handled. Null when it is recorded, or for a turn no update began.
+    /// </summary>
+    public ReceivedUpdate? Unrecorded { get; init; }
+
     /// <summary>True once a turn's commit queued these items (and marked <see cref="UpdateId"/> handled).</summary>
     public bool IsSaved { get; private set; }
 
-    internal void Saved() => IsSaved = true;
+    /// <summary>Called as the turn's commit queues these items, before the turn returns (polling waits for that, ADR 0029).</summary>
+    public Action? OnSaved { get; init; }
+
+    internal void Saved()
+    {
+        IsSaved = true;
+        OnSaved?.Invoke();
+    }
 
     public void Add(Outgoing outgoing)
     {

@@ -25,6 +25,9 @@ public interface ITelegramStore
     /// <summary>The update while it waits to be handled; null once an instance handled it (or gave up on it).</summary>
     Task<StoredUpdate?> FindPendingAsync(long updateId, CancellationToken cancellationToken);
 
+    /// <summary>Where an update polling handed over unrecorded stands (<see cref="HandedOverUpdate"/>): new, recorded meanwhile, finished, or behind an earlier one of its chat.</summary>
+    Task<HandedOverStanding> LookAtHandedOverAsync(long updateId, long chatId, CancellationToken cancellationToken);
+
     /// <summary>True when every recorded update up to this id is handled (or given up on).</summary>
     Task<bool> HandledThroughAsync(long updateId, CancellationToken cancellationToken);
 

@@ -8,9 +8,10 @@ using Telegram.Bot;
 namespace BlockBot.Channels.Telegram.Receiving;
 
 /// <summary>
-/// Our own getUpdates loop. A batch is confirmed to Telegram (by the next call's offset) once it is recorded in the
-/// inbox — committed, as the webhook answers 200 (ADR 0016) — so a crash loses nothing: an update not yet recorded
-/// comes again, and one recorded is handled from the inbox after a restart, recognised by its id if it comes again.
+/// Our own getUpdates loop. A batch is confirmed to Telegram (by the next call's offset) once each of its updates is
+/// saved: handled from memory by a turn that recorded it as it committed (ADR 0029), or recorded in the inbox to be
+/// handled (ADR 0016) — so a crash loses nothing: an update not yet saved comes again, and one saved is handled from
+/// the inbox after a restart, or recognised as handled by its id if it comes again.
 /// Each update is read on its own, and one that cannot be handled is quarantined (<see cref="TelegramUpdateIntake"/>):
 /// it never holds the offset back. The loop fetches the next batch while the inbox handles this one, but stays at most
 /// <see cref="MostAhead"/> updates ahead of it (asked of the inbox each time the processor finished an update,
@@ -60,10 +61,10 @@ public sealed class TelegramPollingService(
             return offset;
         }
 
-        var (added, read) = await intake.TakeAsync(updates, stoppingToken);
+        var read = await intake.HandOverAsync(updates, stoppingToken);
         // Telegram numbers every update; without one number in the batch there is no offset to confirm it by.
         var last = read ?? throw new InvalidDataException($"none of the {updates.Length} updates has an update_id");
-        logger.LogDebug("Received {Count} updates ({New} new) up to {UpdateId}", updates.Length, added, last);
+        logger.LogDebug("Received {Count} updates up to {UpdateId}", updates.Length, last);
         while (true)
         {
             // Taken before the look, so an update finished between the look and the wait still wakes it.

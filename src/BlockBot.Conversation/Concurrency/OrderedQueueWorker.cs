@@ -6,7 +6,8 @@ namespace BlockBot.Conversation.Concurrency;
 /// <summary>
 /// Drains a durable queue: each key's items strictly in order (a chat's, a customer's), different keys at once (up to
 /// a limit). Woken when items are added; also looks on its own every second, so nothing waits on a lost wake-up or on
-/// items another instance queued.
+/// items another instance queued. Items that are not queued yet can be handed over in memory
+/// (<see cref="TryHandOver"/>), for a key that nothing else is working on.
 /// </summary>
 public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger logger) : BackgroundService
     where TKey : notnull
@@ -28,7 +29,39 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
     private readonly Dictionary<TKey, long> _leftToAnotherInstance = [];
     private readonly Lock _gate = new();
 
+    // Runs begun by TryHandOver, waited for at the end as the read loop's own are.
+    private readonly List<Task> _handedOver = [];
+    private CancellationToken _stopping;
+    private bool _taking;
+
     public void Wake() => _wake.Release();
+
+    /// <summary>
+    /// Starts <paramref name="items"/> (one key's, in order) at once, as if read from the queue, without their being
+    /// queued: for a producer that has them in memory and would otherwise queue them only to be read back. Refused — and
+    /// then the producer queues them — when no slot is free, the key is being worked on or left to another instance, or
+    /// the worker is not running: a busy worker is better fed from the queue than by a producer waiting on it.
+    /// </summary>
+    protected bool TryHandOver(TKey key, IReadOnlyList<TItem> items)
+    {
+        lock (_gate)
+        {
+            if (!_taking || _leftToAnotherInstance.ContainsKey(key) || _busyKeys.Contains(key) || !_slots.Wait(0, CancellationToken.None))
+            {
+                return false;
+            }
+
+            _busyKeys.Add(key);
+            _handedOver.RemoveAll(t => t.IsCompleted);
+            _handedOver.Add(RunHandedOverAsync(key, [.. items], _stopping));
+            return true;
+        }
+    }
+
+    /// <summary>Called for each item of a run that ended before reaching it (an item before it stopped the key, or shutdown).</summary>
+    protected virtual void NotReached(TItem item)
+    {
+    }
 
     /// <summary>
     /// Leaves the key's items to the instance that holds the key now, instead of waiting for it: they are not taken up
@@ -54,6 +87,12 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        lock (_gate)
+        {
+            _stopping = stoppingToken;
+            _taking = true;
+        }
+
         var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -100,7 +139,21 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
             }
         }
 
-        await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
+        List<Task> handedOver;
+        lock (_gate)
+        {
+            _taking = false;
+            handedOver = [.. _handedOver];
+        }
+
+        await Task.WhenAll([.. running, .. handedOver]).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private async Task RunHandedOverAsync(TKey key, List<TItem> items, CancellationToken stoppingToken)
+    {
+        // Off the producer's thread, which holds the gate.
+        await Task.Yield();
+        await RunKeyAsync(key, items, stoppingToken);
     }
 
     private void ForgetLeftKeysDue()
@@ -122,10 +175,12 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
 
     private async Task RunKeyAsync(TKey key, List<TItem> items, CancellationToken stoppingToken)
     {
+        var reached = 0;
         try
         {
             foreach (var item in items)
             {
+                reached++;
                 if (!await HandleAsync(item, stoppingToken))
                 {
                     break;
@@ -142,6 +197,11 @@ public abstract class OrderedQueueWorker<TItem, TKey>(int concurrency, ILogger l
         }
         finally
         {
+            foreach (var item in items.Skip(reached))
+            {
+                NotReached(item);
+            }
+
             lock (_gate)
             {
                 _busyKeys.Remove(key);

@@ -68,6 +68,22 @@ public sealed class SqlTelegramStore(IDbConnectionFactory connections, ITurnStor
         return rows.Select(r => new StoredUpdate(r.UpdateId, r.ChatId, r.Payload, (int)r.Attempts)).FirstOrDefault();
     }
 
+    /// <summary>Where an update polling handed over unrecorded stands: its own row, if any, and whether an earlier update of its chat waits.</summary>
+    public async Task<HandedOverStanding> LookAtHandedOverAsync(long updateId, long chatId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var (state, attempts, earlier) = await connection.QuerySingleAsync<(string? State, long? Attempts, long Earlier)>(new CommandDefinition(
+            """
+            SELECT (SELECT state FROM telegram_update WHERE update_id = @UpdateId),
+                   (SELECT attempts FROM telegram_update WHERE update_id = @UpdateId),
+                   CASE WHEN EXISTS (SELECT 1 FROM telegram_update WHERE state = 'received' AND update_id < @UpdateId AND chat_id = @ChatId)
+                        THEN 1 ELSE 0 END
+            """,
+            new { UpdateId = updateId, ChatId = chatId },
+            cancellationToken: cancellationToken));
+        return new HandedOverStanding(state, (int)(attempts ?? 0), earlier != 0);
+    }
+
     /// <summary>The row's message while it is still to send; null once an instance sent it.</summary>
     public async Task<Outgoing?> FindQueuedAsync(long outgoingId, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using BlockBot.Channels.Telegram.Inbox;
 using BlockBot.Channels.Telegram.Sending;
 using Dapper;
 
@@ -27,6 +28,22 @@ internal static class TelegramRows
         connection.ExecuteAsync(new CommandDefinition(
             "UPDATE telegram_update SET state = 'handled', handled_at = @Now WHERE update_id = @UpdateId",
             new { UpdateId = updateId, Now = now },
+            transaction,
+            cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// Records an update handed over by polling as handled; polling may have recorded it meanwhile (its turn ran long),
+    /// and then it is marked handled as a recorded one is.
+    /// </summary>
+    public static Task RecordHandledAsync(DbConnection connection, DbTransaction transaction, ReceivedUpdate update, string now, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO telegram_update (update_id, chat_id, payload, state, received_at, handled_at)
+            VALUES (@UpdateId, @ChatId, @Payload, 'handled', @Now, @Now)
+            ON CONFLICT (update_id) DO UPDATE SET state = 'handled', handled_at = excluded.handled_at
+            WHERE telegram_update.state = 'received'
+            """,
+            new { update.UpdateId, update.ChatId, update.Payload, Now = now },
             transaction,
             cancellationToken: cancellationToken));
 

@@ -34,6 +34,8 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly Dictionary<long, string?> _chatMembers = [];
     private readonly Dictionary<int, List<FakeCall>> _editsByMessage = [];
     private readonly Dictionary<string, List<FakeCall>> _answersByQuery = [];
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new();
+    private int _holding;
     private int _getUpdatesFailures;
     private TaskCompletionSource _newUpdate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextUpdateId = 1000;
@@ -123,6 +125,21 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Leaves every call of <paramref name="method"/> unanswered until the returned action is called.</summary>
+    public Action Hold(string method)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _held[method] = release;
+        return () =>
+        {
+            _held.TryRemove(method, out _);
+            release.TrySetResult();
+        };
+    }
+
+    /// <summary>How many calls <see cref="Hold"/> keeps unanswered now.</summary>
+    public int Holding => Volatile.Read(ref _holding);
+
     /// <summary>The next <paramref name="times"/> getUpdates calls fail with 500.</summary>
     public void FailGetUpdates(int times) => Interlocked.Exchange(ref _getUpdatesFailures, times);
 
@@ -146,6 +163,22 @@ public sealed class FakeBotApi : IAsyncDisposable
             _newUpdate.TrySetResult();
             _newUpdate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             return id;
+        }
+    }
+
+    /// <summary>
+    /// Serves an update again under its own id, as Telegram does after a bot stopped before confirming it: a getUpdates
+    /// without an offset (a restarted bot's first) gets it.
+    /// </summary>
+    public void Redeliver(JsonObject update)
+    {
+        var id = update["update_id"]!.GetValue<long>();
+        lock (_gate)
+        {
+            _updates.Add((id, update.DeepClone()));
+            _updates.Sort((a, b) => a.Id.CompareTo(b.Id));
+            _newUpdate.TrySetResult();
+            _newUpdate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
     }
 
@@ -198,6 +231,19 @@ public sealed class FakeBotApi : IAsyncDisposable
             Record(method, body, 401);
             await ErrorAsync(context, 401, "Unauthorized");
             return;
+        }
+
+        if (_held.TryGetValue(method, out var held))
+        {
+            Interlocked.Increment(ref _holding);
+            try
+            {
+                await held.Task;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _holding);
+            }
         }
 
         var (status, result, error, retryAfter) = method switch
