@@ -1,3 +1,5 @@
+using Telegram.Bot.Types;
+
 namespace BlockBot.Channels.Telegram.Inbox;
 
 /// <summary>
@@ -5,11 +7,14 @@ namespace BlockBot.Channels.Telegram.Inbox;
 /// confirm it to Telegram only once <see cref="Saved"/> says it is saved — handled with its turn, or recorded to be
 /// handled later; on false (or no answer in time) polling records it itself.
 /// </summary>
-public sealed class HandedOverUpdate(ReceivedUpdate update)
+public sealed class HandedOverUpdate(ReceivedUpdate update, Update read)
 {
     private readonly TaskCompletionSource<bool> _saved = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ReceivedUpdate Update { get; } = update;
+
+    /// <summary>The update as polling read it, so the turn does not read its JSON again.</summary>
+    public Update Read { get; } = read;
 
     /// <summary>True once the update is saved (handled, given up on, or recorded); false when it was left unsaved.</summary>
     public Task<bool> Saved => _saved.Task;

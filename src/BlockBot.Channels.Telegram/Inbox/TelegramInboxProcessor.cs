@@ -89,7 +89,9 @@ public sealed class TelegramInboxProcessor(
             return true;
         }
 
-        var reading = TelegramUpdateReader.Read(item.Payload);
+        var reading = pending.HandedOver is { } read
+            ? new UpdateReading(item.UpdateId, read.Read, null)
+            : TelegramUpdateReader.Read(item.Payload);
         if (!reading.IsUsable)
         {
             // Taken in by an earlier version that read it differently.

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using BlockBot.Channels.Telegram.Inbox;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
 
 namespace BlockBot.Channels.Telegram.Receiving;
 
@@ -30,7 +31,7 @@ public sealed class TelegramUpdateIntake(
     public async Task<(int Recorded, long? LastUpdateId)> TakeAsync(IReadOnlyList<JsonElement> updates, CancellationToken cancellationToken)
     {
         var (received, last) = await ReadAsync(updates, cancellationToken);
-        return (await RecordAsync(received, cancellationToken), last);
+        return (await RecordAsync([.. received.Select(r => r.Update)], cancellationToken), last);
     }
 
     /// <summary>
@@ -44,7 +45,7 @@ public sealed class TelegramUpdateIntake(
     public async Task<long?> HandOverAsync(IReadOnlyList<JsonElement> updates, CancellationToken cancellationToken)
     {
         var (received, last) = await ReadAsync(updates, cancellationToken);
-        var handedOver = received.Select(u => new HandedOverUpdate(u)).ToList();
+        var handedOver = received.Select(r => new HandedOverUpdate(r.Update, r.Read)).ToList();
         var refused = processor.HandOver(handedOver);
         await RecordAsync([.. refused.Select(u => u.Update)], cancellationToken);
 
@@ -63,10 +64,10 @@ public sealed class TelegramUpdateIntake(
         return last;
     }
 
-    private async Task<(List<ReceivedUpdate> Received, long? LastUpdateId)> ReadAsync(IReadOnlyList<JsonElement> updates, CancellationToken cancellationToken)
+    private async Task<(List<(ReceivedUpdate Update, Update Read)> Received, long? LastUpdateId)> ReadAsync(IReadOnlyList<JsonElement> updates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(updates);
-        var received = new List<ReceivedUpdate>(updates.Count);
+        var received = new List<(ReceivedUpdate, Update)>(updates.Count);
         long? last = null;
         foreach (var raw in updates)
         {
@@ -86,7 +87,7 @@ public sealed class TelegramUpdateIntake(
                 continue;
             }
 
-            received.Add(new ReceivedUpdate(reading.Update.Id, TelegramUpdateReader.ChatOf(reading.Update), Encoding.UTF8.GetString(json)));
+            received.Add((new ReceivedUpdate(reading.Update.Id, TelegramUpdateReader.ChatOf(reading.Update), Encoding.UTF8.GetString(json)), reading.Update));
         }
 
         return (received, last);
