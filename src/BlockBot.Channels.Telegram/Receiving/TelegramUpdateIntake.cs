@@ -36,10 +36,9 @@ public sealed class TelegramUpdateIntake(
 
     /// <summary>
     /// Polling's way (ADR 0029): what can be handled goes to the processor in memory, unrecorded, and each of those turns
-    /// records its update as it saves it; what the processor cannot start at once (no turn slot free, its chat being
-    /// handled), or does not
-    /// save within <see cref="HandOverPatience"/>, is recorded here. Returns once every update read is saved one way or
-    /// the other, so the batch may be confirmed.
+    /// records its update as it saves it. What the processor cannot start at once (no turn slot free, its chat being
+    /// handled), or does not save within <see cref="HandOverPatience"/>, is recorded here. Returns once every update
+    /// read is saved one way or the other, so the batch may be confirmed.
     /// </summary>
     /// <returns>The highest update id read (null when none had one).</returns>
     public async Task<long?> HandOverAsync(IReadOnlyList<JsonElement> updates, CancellationToken cancellationToken)

@@ -49,12 +49,53 @@ public sealed class OrderedQueueWorkerTests
         }
     }
 
+    [Fact]
+    public async Task Items_handed_over_in_memory_run_in_order_unless_their_key_is_busy_no_slot_is_free_or_the_worker_is_not_running()
+    {
+        using var worker = new QueueInMemory();
+        Assert.False(worker.HandOver("chat-a", 1), "A worker not yet running took items.");
+        await worker.StartAsync(CancellationToken.None);
+
+        var release = worker.Hold(("chat-a", 1));
+        worker.Add("chat-a", 1);
+        await worker.StartedAsync(("chat-a", 1));
+        Assert.False(worker.HandOver("chat-a", 2), "Items of a key being worked on were taken: they could overtake its queue.");
+
+        Assert.True(worker.HandOver("chat-b", 3, 4));
+        await worker.HandledAsync(("chat-b", 4));
+
+        // Four slots: chat-a and three more held keys fill them.
+        var releases = new[] { "chat-c", "chat-d", "chat-e" }.Select(key =>
+        {
+            var held = worker.Hold((key, 10));
+            Assert.True(worker.HandOver(key, 10));
+            return held;
+        }).ToList();
+        foreach (var key in new[] { "chat-c", "chat-d", "chat-e" })
+        {
+            await worker.StartedAsync((key, 10));
+        }
+
+        Assert.False(worker.HandOver("chat-f", 5), "Items were taken with no slot free.");
+
+        release();
+        releases.ForEach(r => r());
+        await worker.HandledAsync(("chat-e", 10));
+        await worker.WaitUntilEmptyAsync();
+        await worker.StopAsync(CancellationToken.None);
+        Assert.Equal([3L, 4L], worker.Handled.Where(h => h.Key == "chat-b").Select(h => h.Id));
+        Assert.DoesNotContain(("chat-a", 2L), worker.Handled);
+        Assert.DoesNotContain(("chat-f", 5L), worker.Handled);
+    }
+
     /// <summary>Removes an item when it is handled, as the stores do in the handler's transaction.</summary>
     private sealed class QueueInMemory() : OrderedQueueWorker<(string Key, long Id), string>(4, NullLogger.Instance)
     {
         private readonly Lock _gate = new();
         private readonly SortedSet<(long Id, string Key)> _queued = [];
         private readonly List<(string Key, long Id)> _handled = [];
+        private readonly List<(string Key, long Id)> _started = [];
+        private readonly Dictionary<(string Key, long Id), Task> _held = [];
         private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public IReadOnlyList<(string Key, long Id)> Handled
@@ -78,6 +119,22 @@ public sealed class OrderedQueueWorkerTests
             Wake();
         }
 
+        public bool HandOver(string key, params long[] ids) => TryHandOver(key, [.. ids.Select(id => (key, id))]);
+
+        /// <summary>The item's handling waits, once begun, until the returned action is called.</summary>
+        public Action Hold((string Key, long Id) item)
+        {
+            var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_gate)
+            {
+                _held[item] = release.Task;
+            }
+
+            return () => release.TrySetResult();
+        }
+
+        public Task StartedAsync((string Key, long Id) item) => WaitForAsync(() => _started.Contains(item), $"{item} was never begun");
+
         public Task HandledAsync((string Key, long Id) item) => WaitForAsync(() => _handled.Contains(item), $"{item} was never handled");
 
         public Task WaitUntilEmptyAsync() => WaitForAsync(() => _queued.Count == 0, "the queue never emptied");
@@ -95,7 +152,22 @@ public sealed class OrderedQueueWorkerTests
         protected override async Task<bool> HandleAsync((string Key, long Id) item, CancellationToken cancellationToken)
         {
             await Task.Yield();
+            Task? held;
             TaskCompletionSource progress;
+            lock (_gate)
+            {
+                _started.Add(item);
+                held = _held.GetValueOrDefault(item);
+                progress = _progress;
+                _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            progress.TrySetResult();
+            if (held is not null)
+            {
+                await held;
+            }
+
             lock (_gate)
             {
                 _handled.Add(item);
