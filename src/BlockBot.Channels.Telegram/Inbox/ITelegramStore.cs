@@ -7,7 +7,8 @@ namespace BlockBot.Channels.Telegram.Inbox;
 /// outbox, as the channel needs them; the storage project implements it (ADR 0010). An update's replies enter the
 /// outbox together with its handled mark — with its turn (<see cref="TelegramUpdateHandled"/>,
 /// <see cref="TelegramMessageQueued"/>) or by <see cref="CompleteAsync"/> — so after a crash an update is either still
-/// to handle (and nothing of it was sent) or handled with its replies queued.
+/// to handle (and nothing of it was sent) or handled with its replies queued; an update polling handed over unrecorded
+/// (ADR 0029) is not there at all until its turn saved it, and Telegram serves it again.
 /// </summary>
 public interface ITelegramStore
 {
