@@ -70,6 +70,9 @@ public sealed class TicketModel(
 
     public async Task<IActionResult> OnGetLiveAsync(long id, CancellationToken cancellationToken)
     {
+        // The change an action makes can fetch this section between the action's redirect and the page it leads to:
+        // what the action did is left for that page.
+        TempData.Keep();
         Ticket = await tickets.GetAsync(id, cancellationToken);
         return Ticket is null ? NotFound() : Partial("_TicketLive", this);
     }

@@ -64,6 +64,35 @@ public sealed class DeskTicketTests(BrowserFixture browser) : IDisposable
     }
 
     [Fact]
+    public async Task What_an_action_did_is_still_said_when_the_live_state_refreshed_before_the_page_came_back()
+    {
+        // The page's live section is fetched again on every ticket change; the change an action makes can trigger
+        // that fetch between the action's answer (a redirect carrying what it did) and the page it redirects to.
+        await using var site = await DeskSite.StartAsync(_database);
+        var password = await site.AddStaffAsync("Anna");
+        await site.OpenClearingTicketAsync("Продажи");
+        var page = await browser.NewPageAsync(site.Url);
+        await DeskSite.SignInAsync(page, "Anna", password);
+        await page.GotoAsync("/desk/tickets/1");
+        var token = await page.Locator("#ticket-live form input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
+        var expected = await page.Locator("#ticket-live form input[name=expected]").First.GetAttributeAsync("value");
+
+        var requests = page.Context.APIRequest;
+        var taken = await requests.PostAsync("/desk/tickets/1?handler=Take", new()
+        {
+            Form = requests.CreateFormData().Set("__RequestVerificationToken", token!).Set("expected", expected!),
+            MaxRedirects = 0,
+        });
+        Assert.Equal(302, taken.Status);
+        var live = await requests.GetAsync("/desk/tickets/1?handler=live");
+        Assert.Equal(200, live.Status);
+
+        await page.GotoAsync("/desk/tickets/1");
+        await Expect(page.Locator("#outcome")).ToHaveTextAsync("You took the ticket; the customer is told.");
+        await Expect(page.Locator("#ticket-state")).ToContainTextAsync("Taken by Anna.");
+    }
+
+    [Fact]
     public async Task A_press_on_the_card_shows_on_the_open_page_a_stale_page_changes_nothing_and_decline_tells_the_reason()
     {
         await using var site = await DeskSite.StartAsync(_database);
