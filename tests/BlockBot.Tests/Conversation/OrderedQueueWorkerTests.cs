@@ -64,15 +64,12 @@ public sealed class OrderedQueueWorkerTests
         Assert.True(worker.HandOver("chat-b", 3, 4));
         await worker.HandledAsync(("chat-b", 4));
 
-        // Four slots: chat-a and three more held keys fill them.
-        var releases = new[] { "chat-c", "chat-d", "chat-e" }.Select(key =>
-        {
-            var held = worker.Hold((key, 10));
-            Assert.True(worker.HandOver(key, 10));
-            return held;
-        }).ToList();
+        // Four slots: chat-a and three more held keys fill them, once chat-b's run has given its slot back.
+        var releases = new List<Action>();
         foreach (var key in new[] { "chat-c", "chat-d", "chat-e" })
         {
+            releases.Add(worker.Hold((key, 10)));
+            await worker.HandOverWhenASlotIsFreeAsync(key, 10);
             await worker.StartedAsync((key, 10));
         }
 
@@ -120,6 +117,16 @@ public sealed class OrderedQueueWorkerTests
         }
 
         public bool HandOver(string key, params long[] ids) => TryHandOver(key, [.. ids.Select(id => (key, id))]);
+
+        public async Task HandOverWhenASlotIsFreeAsync(string key, long id)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while (!HandOver(key, id))
+            {
+                Assert.True(watch.Elapsed < Patience, $"({key}, {id}) was never taken");
+                await Task.Delay(5);
+            }
+        }
 
         /// <summary>The item's handling waits, once begun, until the returned action is called.</summary>
         public Action Hold((string Key, long Id) item)
