@@ -18,7 +18,8 @@ public sealed class TelegramCrashTests(ITestOutputHelper output) : IDisposable
     private const int PerChat = 5;
 
     // Sends whose requests Telegram accepted but whose outbox rows were not yet removed when the process died are
-    // sent again: only in the chats the sender's slots had in hand at the kill.
+    // sent again: in the chats the sender's slots had in hand at the kill, and in those that had just given theirs back
+    // while their last row's delete still committed (ADR 0019), at most a slot-full more.
     private const int ConcurrentSends = 16;
 
     private readonly TempDatabase _database = new();
@@ -61,7 +62,7 @@ public sealed class TelegramCrashTests(ITestOutputHelper output) : IDisposable
             var inFlight = messages.Count(m => m.At >= killBegan - ChatReading.InFlightMargin && m.At <= killedAt);
             Assert.InRange(messages.Count, PerChat, PerChat + inFlight);
         });
-        Assert.InRange(chats.Count(messages => messages.Count > PerChat), 0, ConcurrentSends);
+        Assert.InRange(chats.Count(messages => messages.Count > PerChat), 0, 2 * ConcurrentSends);
     }
 
     public void Dispose() => _database.Dispose();
